@@ -1,0 +1,21 @@
+// Finding the bundled assets (fonts, demo feed) and the default store path.
+#pragma once
+
+#include "display/scene/display_list.hpp"
+#include "sync/model/result.hpp"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace podium::app {
+
+using FontFiles = std::array<std::vector<unsigned char>, scene::kFontFaceCount>;
+
+// $PODIUM_ASSETS, next to the binary (../share/podium), the install prefix, the source tree.
+Result<std::string> find_assets_dir();
+Result<FontFiles> load_fonts(const std::string& assets_dir);
+std::string default_db_path();
+Result<std::vector<unsigned char>> read_file(const std::string& path);
+
+} // namespace podium::app

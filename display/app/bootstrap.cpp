@@ -1,0 +1,48 @@
+#include "bootstrap.hpp"
+
+#include "sync/demo_feed.hpp"
+#include "sync/feed_json.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+namespace podium::app {
+
+std::string utc_now_rfc3339() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+Result<sync::Store> open_store(const std::string& path) {
+    if (path != ":memory:") {
+        std::error_code ec;
+        const auto parent = std::filesystem::path(path).parent_path();
+        if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+        if (ec) return Error{"cannot create the folder of the store " + path + ": " + ec.message()};
+    }
+    return sync::Store::open(path);
+}
+
+Status ensure_data(sync::Store& store, const std::string& now_utc) {
+    if (store.has_data()) return Ok{};
+    // The demo feed goes through JSON like any other feed, so the demo shows what a real feed would.
+    auto feed = sync::parse_feed_json(sync::feed_to_json(sync::generate_demo_feed()));
+    if (!feed) return Error{"the bundled demo feed is invalid: " + feed.error().message};
+    if (auto st = store.apply_feed(feed.value(), {"demo", true, now_utc}); !st) return st;
+    store.log({now_utc, "info", "sync", "store was empty and no source is configured: loaded the demo feed"});
+    return Ok{};
+}
+
+Result<model::SnapshotPtr> open_and_load(const std::string& db_path) {
+    auto store = open_store(db_path);
+    if (!store) return store.error();
+    if (auto st = ensure_data(store.value(), utc_now_rfc3339()); !st) return st.error();
+    return store.value().load_snapshot();
+}
+
+} // namespace podium::app

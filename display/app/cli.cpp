@@ -1,0 +1,173 @@
+#include "cli.hpp"
+
+#include <charconv>
+
+namespace podium::app {
+namespace {
+
+constexpr std::string_view kHelp = R"(Usage: podium [--db PATH] [--config PATH] [COMMAND [OPTIONS]]
+
+Podium shows your social business champions on an office TV screen.
+
+Commands:
+  run [--windowed WxH]     Play the slideshow fullscreen (the default command). With --windowed,
+                           in a window of that size; Esc quits only there.
+  render --slide KIND --size WxH (--out FILE.png | --format text)
+         [--audience internal|public] [--lang en|nl] [--at TIME]
+                           Render one slide headless (no display server needed), to a PNG or as
+                           the text it shows, one line per text run in reading order.
+                           KIND: leaderboard, spotlight, results. Audience default: public.
+                           TIME: local time, e.g. 2026-11-25T14:30 or 2026-11-25.
+
+Options:
+  --db PATH                The local store (SQLite). Default: $PODIUM_DB, else
+                           $STATE_DIRECTORY/podium.db, else ~/.local/state/podium/podium.db.
+  --config PATH            A managed kiosk config file.
+  --help, -h               Show this help.
+  --version                Show the version.
+
+With an empty store and no source configured, Podium loads its bundled demo data.
+Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
+)";
+
+Error usage(const std::string& message) { return Error{message + " (see podium --help)"}; }
+
+// Takes the value of an option at args[i], advancing i.
+Result<std::string_view> value_of(const std::vector<std::string_view>& args, std::size_t& i) {
+    if (i + 1 >= args.size() || args[i + 1].starts_with("--"))
+        return usage("option " + std::string(args[i]) + " needs a value");
+    return args[++i];
+}
+
+Status parse_render_option(const std::vector<std::string_view>& args, std::size_t& i, RenderOptions& r,
+                           bool& have_slide, bool& have_size) {
+    const std::string opt(args[i]);
+    auto v = value_of(args, i);
+    if (!v) return v.error();
+    const std::string_view val = v.value();
+    const auto bad = [&](std::string_view expected) {
+        return usage("bad value for " + opt + ": '" + std::string(val) + "', expected " + std::string(expected));
+    };
+    if (opt == "--slide") {
+        const auto k = scene::parse_slide_kind(val);
+        if (!k) return bad("leaderboard, spotlight or results");
+        r.slide = *k;
+        have_slide = true;
+    } else if (opt == "--size") {
+        const auto s = parse_size(val);
+        if (!s) return bad("WxH between 320x240 and 7680x4320, e.g. 1920x1080");
+        std::tie(r.width, r.height) = *s;
+        have_size = true;
+    } else if (opt == "--out") {
+        r.out = std::string(val);
+    } else if (opt == "--format") {
+        if (val != "text") return bad("text");
+        r.text = true;
+    } else if (opt == "--audience") {
+        const auto a = scene::parse_audience(val);
+        if (!a) return bad("internal or public");
+        r.audience = *a;
+    } else if (opt == "--lang") {
+        const auto l = scene::parse_lang(val);
+        if (!l) return bad("en or nl");
+        r.lang = *l;
+    } else if (opt == "--at") {
+        r.at = parse_local_time(val);
+        if (!r.at) return bad("a local time such as 2026-11-25T14:30");
+    } else {
+        return usage("unknown option " + opt + " for render");
+    }
+    return Ok{};
+}
+
+Status parse_command_options(const std::vector<std::string_view>& args, std::size_t i, CliOptions& o) {
+    bool have_slide = false, have_size = false;
+    for (; i < args.size(); ++i) {
+        const std::string opt(args[i]);
+        if (o.command == Command::run && opt == "--windowed") {
+            auto v = value_of(args, i);
+            if (!v) return v.error();
+            o.run.windowed = parse_size(v.value());
+            if (!o.run.windowed) return usage("bad value for --windowed: '" + std::string(v.value()) + "', expected WxH");
+        } else if (o.command == Command::render) {
+            if (auto st = parse_render_option(args, i, o.render, have_slide, have_size); !st) return st;
+        } else {
+            return usage("unknown option " + opt + " for " + (o.command == Command::run ? "run" : "this command"));
+        }
+    }
+    if (o.command == Command::render) {
+        if (!have_slide) return usage("render needs --slide KIND");
+        if (!have_size) return usage("render needs --size WxH");
+        if (o.render.out.empty() == !o.render.text)
+            return usage("render needs exactly one of --out FILE.png and --format text");
+    }
+    return Ok{};
+}
+
+} // namespace
+
+std::string_view help_text() { return kHelp; }
+
+std::optional<std::pair<int, int>> parse_size(std::string_view s) {
+    const auto x = s.find('x');
+    if (x == std::string_view::npos) return std::nullopt;
+    int w = 0, h = 0;
+    const auto a = std::from_chars(s.data(), s.data() + x, w);
+    const auto b = std::from_chars(s.data() + x + 1, s.data() + s.size(), h);
+    if (a.ec != std::errc{} || a.ptr != s.data() + x || b.ec != std::errc{} || b.ptr != s.data() + s.size())
+        return std::nullopt;
+    if (w < 320 || h < 240 || w > 7680 || h > 7680) return std::nullopt;
+    return std::pair{w, h};
+}
+
+std::optional<scene::LocalTime> parse_local_time(std::string_view s) {
+    const auto date = model::parse_date(s.substr(0, 10));
+    if (!date) return std::nullopt;
+    scene::LocalTime t{date->year, date->month, date->day, 0, 0};
+    if (s.size() == 10) return t;
+    if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ') || s[13] != ':') return std::nullopt;
+    const auto two = [&](std::size_t pos, int& out) {
+        return std::from_chars(s.data() + pos, s.data() + pos + 2, out).ptr == s.data() + pos + 2;
+    };
+    if (!two(11, t.hour) || !two(14, t.minute) || t.hour > 23 || t.minute > 59) return std::nullopt;
+    // Seconds and an offset may follow; the wall-clock time above is what the screen shows.
+    const std::string_view rest = s.substr(16);
+    if (!rest.empty() && rest[0] != ':' && rest[0] != 'Z' && rest[0] != '+' && rest[0] != '-')
+        return std::nullopt;
+    return t;
+}
+
+Result<CliOptions> parse_cli(const std::vector<std::string_view>& args) {
+    CliOptions o;
+    std::size_t i = 0;
+    for (; i < args.size() && args[i].starts_with("-"); ++i) {
+        const std::string opt(args[i]);
+        if (opt == "--help" || opt == "-h") {
+            o.command = Command::help;
+            return o;
+        }
+        if (opt == "--version") {
+            o.command = Command::version;
+            return o;
+        }
+        if (opt != "--db" && opt != "--config") return usage("unknown option " + opt);
+        auto v = value_of(args, i);
+        if (!v) return v.error();
+        (opt == "--db" ? o.db : o.config) = std::string(v.value());
+    }
+    if (i < args.size()) {
+        const std::string_view cmd = args[i++];
+        if (cmd == "run")
+            o.command = Command::run;
+        else if (cmd == "render")
+            o.command = Command::render;
+        else if (cmd == "help")
+            return CliOptions{o.db, o.config, Command::help, {}, {}};
+        else
+            return usage("unknown command '" + std::string(cmd) + "'");
+    }
+    if (auto st = parse_command_options(args, i, o); !st) return st.error();
+    return o;
+}
+
+} // namespace podium::app

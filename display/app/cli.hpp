@@ -1,0 +1,51 @@
+// The command-line contract (stable: others script against it). `podium --help` prints it.
+#pragma once
+
+#include "display/scene/format.hpp"
+#include "display/scene/privacy.hpp"
+#include "display/scene/slides.hpp"
+#include "sync/model/result.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace podium::app {
+
+enum class Command { run, render, help, version };
+
+struct RunOptions {
+    std::optional<std::pair<int, int>> windowed; // --windowed WxH; fullscreen otherwise
+};
+
+struct RenderOptions {
+    scene::SlideKind slide = scene::SlideKind::leaderboard;
+    int width = 0, height = 0;
+    std::string out; // --out FILE.png
+    bool text = false; // --format text
+    scene::Audience audience = scene::Audience::visitors; // the safe side by default
+    scene::Lang lang = scene::Lang::en;
+    std::optional<scene::LocalTime> at;
+};
+
+struct CliOptions {
+    std::string db; // empty: the default path
+    std::string config;
+    Command command = Command::run;
+    RunOptions run;
+    RenderOptions render;
+};
+
+// Exit code for a usage error (unknown command, bad option): the message is one line.
+inline constexpr int kExitUsage = 2;
+
+Result<CliOptions> parse_cli(const std::vector<std::string_view>& args);
+std::string_view help_text();
+
+std::optional<std::pair<int, int>> parse_size(std::string_view s);
+// "2026-11-25T14:30", with optional seconds and offset, or a date "2026-11-25": the wall-clock
+// time shown on screen.
+std::optional<scene::LocalTime> parse_local_time(std::string_view s);
+
+} // namespace podium::app

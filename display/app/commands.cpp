@@ -1,0 +1,30 @@
+#include "commands.hpp"
+
+#include <iostream>
+
+namespace podium::app {
+
+int main_with_args(int argc, char** argv) {
+    std::vector<std::string_view> args(argv + 1, argv + argc);
+    auto parsed = parse_cli(args);
+    if (!parsed) {
+        std::cerr << "podium: " << parsed.error().message << "\n";
+        return kExitUsage;
+    }
+    const CliOptions& o = parsed.value();
+    switch (o.command) {
+    case Command::help:
+        std::cout << help_text();
+        return 0;
+    case Command::version:
+        std::cout << "podium " << PODIUM_VERSION << "\n";
+        return 0;
+    case Command::render:
+        return command_render(o);
+    case Command::run:
+        return command_run(o);
+    }
+    return 0;
+}
+
+} // namespace podium::app

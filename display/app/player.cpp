@@ -1,0 +1,128 @@
+#include "player.hpp"
+
+#include "bootstrap.hpp"
+#include "commands.hpp"
+
+#include <SDL.h>
+
+#include <algorithm>
+#include <iostream>
+
+namespace podium::app {
+namespace {
+constexpr std::uint64_t kFrameMs = 16; // ~60 fps during transitions; software GL has no vsync
+}
+
+Player::Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot, PlayerOptions options)
+    : gl_(gl), options_(std::move(options)), snapshot_(std::move(snapshot)), metrics_(fonts),
+      atlas_(std::move(fonts)),
+      images_([](const std::string& m) { std::cerr << "podium: " << m << "\n"; }),
+      painter_(atlas_, images_) {}
+
+scene::DisplayList Player::build(std::size_t index) {
+    scene::SlideContext ctx;
+    ctx.width = static_cast<float>(width_);
+    ctx.height = static_cast<float>(height_);
+    ctx.lang = options_.lang;
+    ctx.now = local_now();
+    const auto kind = options_.playlist[index].kind;
+    if (kind == scene::SlideKind::spotlight) ctx.options.spotlight_turn = spotlight_turn_++;
+    const auto view = scene::make_view(*snapshot_, options_.audience, scene::PrivacySettings{}, options_.lang);
+    return scene::build_slide(kind, view, ctx, metrics_);
+}
+
+void Player::resize() {
+    gl_.drawable_size(width_, height_);
+    current_ = std::make_unique<render::RenderTarget>(width_, height_);
+    next_ = std::make_unique<render::RenderTarget>(width_, height_);
+    if (options_.playlist[index_].kind == scene::SlideKind::spotlight && spotlight_turn_ > 0)
+        --spotlight_turn_; // redraw the same colleague at the new size
+    painter_.draw(build(index_), *current_);
+    dirty_ = true;
+}
+
+bool Player::handle(const SDL_Event& e) {
+    switch (e.type) {
+    case SDL_QUIT:
+        return false;
+    case SDL_KEYDOWN:
+        return !(options_.windowed && e.key.keysym.sym == SDLK_ESCAPE);
+    case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            int w = 0, h = 0;
+            gl_.drawable_size(w, h);
+            if (w != width_ || h != height_) resize();
+        }
+        if (e.window.event == SDL_WINDOWEVENT_EXPOSED) dirty_ = true;
+        return true;
+    default:
+        return true;
+    }
+}
+
+int Player::run() {
+    resize();
+    std::uint64_t slide_start = SDL_GetTicks64();
+    std::uint64_t fade_start = 0;
+    bool fading = false;
+    for (;;) {
+        std::uint64_t now = SDL_GetTicks64();
+        if (!fading && now - slide_start >= options_.playlist[index_].duration_ms) {
+            // Prepare the next slide completely before the fade starts: no half-drawn frame.
+            index_ = (index_ + 1) % options_.playlist.size();
+            painter_.draw(build(index_), *next_);
+            fading = true;
+            fade_start = now = SDL_GetTicks64();
+        }
+        float mix = 0;
+        if (fading) {
+            const float t = std::min(1.0f, static_cast<float>(now - fade_start) /
+                                               static_cast<float>(options_.transition_ms));
+            mix = t * t * (3 - 2 * t); // smoothstep: a calm start and finish
+            if (t >= 1) {
+                std::swap(current_, next_);
+                fading = false;
+                slide_start = now;
+                mix = 0;
+                dirty_ = true;
+            }
+        }
+        if (dirty_ || fading) {
+            painter_.composite(*current_, fading ? next_.get() : nullptr, mix, width_, height_);
+            gl_.swap();
+            dirty_ = false;
+        }
+        // Sleep until the next frame of a fade, or the end of this slide, or an event.
+        now = SDL_GetTicks64();
+        const std::uint64_t due = fading ? now + kFrameMs : slide_start + options_.playlist[index_].duration_ms;
+        SDL_Event e;
+        const int timeout = static_cast<int>(due > now ? std::min<std::uint64_t>(due - now, 60000) : 0);
+        if (SDL_WaitEventTimeout(&e, timeout)) {
+            if (!handle(e)) return 0;
+            while (SDL_PollEvent(&e))
+                if (!handle(e)) return 0;
+        }
+    }
+}
+
+int command_run(const CliOptions& o) {
+    auto assets = find_assets_dir();
+    if (!assets) return std::cerr << "podium: " << assets.error().message << "\n", 1;
+    auto fonts = load_fonts(assets.value());
+    if (!fonts) return std::cerr << "podium: " << fonts.error().message << "\n", 1;
+    auto snapshot = open_and_load(o.db.empty() ? default_db_path() : o.db);
+    if (!snapshot) return std::cerr << "podium: " << snapshot.error().message << "\n", 1;
+    render::WindowOptions wo;
+    if (o.run.windowed) {
+        wo.fullscreen = false;
+        std::tie(wo.width, wo.height) = *o.run.windowed;
+    }
+    auto gl = render::GlContext::create(wo);
+    if (!gl) return std::cerr << "podium: " << gl.error().message << "\n", 1;
+    PlayerOptions po;
+    po.windowed = o.run.windowed.has_value();
+    Player player(*gl.value(), std::move(fonts).value(), std::move(snapshot).value(), po);
+    return player.run();
+}
+
+} // namespace podium::app

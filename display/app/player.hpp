@@ -1,0 +1,57 @@
+// The slideshow: cycles the playlist with a crossfade, drawing each slide once into a texture and
+// compositing textures during transitions. Between changes it sleeps on SDL events: no polling.
+#pragma once
+
+#include "assets.hpp"
+
+#include "display/render/gl_context.hpp"
+#include "display/render/painter.hpp"
+#include "display/scene/slides.hpp"
+#include "sync/model/snapshot.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace podium::app {
+
+struct PlaylistEntry {
+    scene::SlideKind kind;
+    std::uint64_t duration_ms;
+};
+
+struct PlayerOptions {
+    bool windowed = false;
+    scene::Audience audience = scene::Audience::visitors;
+    scene::Lang lang = scene::Lang::en;
+    std::vector<PlaylistEntry> playlist = {{scene::SlideKind::leaderboard, 12000},
+                                           {scene::SlideKind::spotlight, 12000},
+                                           {scene::SlideKind::results, 12000}};
+    std::uint64_t transition_ms = 800;
+};
+
+class Player {
+  public:
+    Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot, PlayerOptions options);
+    int run();
+
+  private:
+    scene::DisplayList build(std::size_t index);
+    void resize();
+    bool handle(const SDL_Event& e); // false: quit
+
+    render::GlContext& gl_;
+    PlayerOptions options_;
+    model::SnapshotPtr snapshot_;
+    scene::FontMetrics metrics_;
+    render::FontAtlas atlas_;
+    render::ImageCache images_;
+    render::Painter painter_;
+    int width_ = 0, height_ = 0;
+    std::unique_ptr<render::RenderTarget> current_, next_;
+    std::size_t index_ = 0;
+    std::size_t spotlight_turn_ = 0;
+    bool dirty_ = true;
+};
+
+} // namespace podium::app

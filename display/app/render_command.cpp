@@ -1,0 +1,57 @@
+// `podium render`: one slide, headless, to a PNG or as text. Also the path golden tests take.
+#include "assets.hpp"
+#include "bootstrap.hpp"
+#include "commands.hpp"
+
+#include "display/render/gl_context.hpp"
+#include "display/render/painter.hpp"
+#include "display/render/png.hpp"
+
+#include <ctime>
+#include <iostream>
+
+namespace podium::app {
+
+scene::LocalTime local_now() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min};
+}
+
+int command_render(const CliOptions& o) {
+    const auto& r = o.render;
+    auto assets = find_assets_dir();
+    if (!assets) return std::cerr << "podium: " << assets.error().message << "\n", 1;
+    auto fonts = load_fonts(assets.value());
+    if (!fonts) return std::cerr << "podium: " << fonts.error().message << "\n", 1;
+    auto snapshot = open_and_load(o.db.empty() ? default_db_path() : o.db);
+    if (!snapshot) return std::cerr << "podium: " << snapshot.error().message << "\n", 1;
+
+    const scene::FontMetrics metrics(fonts.value());
+    scene::SlideContext ctx;
+    ctx.width = static_cast<float>(r.width);
+    ctx.height = static_cast<float>(r.height);
+    ctx.lang = r.lang;
+    ctx.now = r.at.value_or(local_now());
+    const auto view = scene::make_view(*snapshot.value(), r.audience, scene::PrivacySettings{}, r.lang);
+    const auto list = scene::build_slide(r.slide, view, ctx, metrics);
+    if (r.text) {
+        std::cout << list.text_lines();
+        return 0;
+    }
+
+    auto gl = render::GlContext::create({.headless = true});
+    if (!gl) return std::cerr << "podium: " << gl.error().message << "\n", 1;
+    render::FontAtlas atlas(std::move(fonts).value());
+    render::ImageCache images([](const std::string& m) { std::cerr << "podium: " << m << "\n"; });
+    render::Painter painter(atlas, images);
+    render::RenderTarget target(r.width, r.height);
+    painter.draw(list, target);
+    const render::Image image{r.width, r.height, target.read_rgba()};
+    if (auto st = render::write_png(r.out, image); !st)
+        return std::cerr << "podium: " << st.error().message << "\n", 1;
+    return 0;
+}
+
+} // namespace podium::app

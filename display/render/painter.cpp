@@ -1,0 +1,127 @@
+#include "painter.hpp"
+
+#include "gl.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <type_traits>
+
+namespace podium::render {
+namespace {
+
+ImU32 col(scene::Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+ImVec2 v2(scene::Vec2 p) { return {p.x, p.y}; }
+ImVec2 p0(const scene::Box& b) { return {b.x, b.y}; }
+ImVec2 p1(const scene::Box& b) { return {b.right(), b.bottom()}; }
+
+ImTextureID tex_id(unsigned tex) { return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex)); }
+
+} // namespace
+
+RenderTarget::RenderTarget(int width, int height) : w_(width), h_(height) {
+    glGenTextures(1, &tex_);
+    glBindTexture(GL_TEXTURE_2D, tex_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w_, h_, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glGenFramebuffers(1, &fbo_);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex_, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+RenderTarget::~RenderTarget() {
+    glDeleteFramebuffers(1, &fbo_);
+    glDeleteTextures(1, &tex_);
+}
+
+std::vector<std::uint8_t> RenderTarget::read_rgba() const {
+    const auto row = static_cast<std::size_t>(w_) * 4;
+    std::vector<std::uint8_t> flipped(row * static_cast<std::size_t>(h_));
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w_, h_, GL_RGBA, GL_UNSIGNED_BYTE, flipped.data());
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    // GL's rows run bottom-up; images run top-down.
+    std::vector<std::uint8_t> out(flipped.size());
+    for (int y = 0; y < h_; ++y)
+        std::copy_n(flipped.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(h_ - 1 - y)),
+                    row, out.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)));
+    return out;
+}
+
+void Painter::begin_frame(float width, float height) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = {width, height};
+    io.DisplayFramebufferScale = {1, 1};
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+}
+
+void Painter::end_frame(unsigned framebuffer, int width, int height) {
+    ImGui::Render();
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+    glViewport(0, 0, width, height);
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void Painter::draw(const scene::DisplayList& list, RenderTarget& target) {
+    fonts_.prepare({&list});
+    begin_frame(static_cast<float>(target.width()), static_cast<float>(target.height()));
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    dl->AddRectFilled({0, 0}, {list.width, list.height}, col(list.background));
+    for (const auto& item : list.items) {
+        std::visit(
+            [&](const auto& it) {
+                using T = std::decay_t<decltype(it)>;
+                if constexpr (std::is_same_v<T, scene::RectItem>) {
+                    if (it.fill_bottom.a > 0)
+                        dl->AddRectFilledMultiColor(p0(it.box), p1(it.box), col(it.fill), col(it.fill),
+                                                    col(it.fill_bottom), col(it.fill_bottom));
+                    else
+                        dl->AddRectFilled(p0(it.box), p1(it.box), col(it.fill), it.radius);
+                } else if constexpr (std::is_same_v<T, scene::CircleItem>) {
+                    dl->AddCircleFilled(v2(it.center), it.radius, col(it.fill), 0);
+                } else if constexpr (std::is_same_v<T, scene::TriangleItem>) {
+                    dl->AddTriangleFilled(v2(it.a), v2(it.b), v2(it.c), col(it.fill));
+                } else if constexpr (std::is_same_v<T, scene::LineItem>) {
+                    std::vector<ImVec2> pts;
+                    for (const auto& p : it.points) pts.push_back(v2(p));
+                    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col(it.color), 0, it.thickness);
+                } else if constexpr (std::is_same_v<T, scene::TextItem>) {
+                    dl->AddText(fonts_.font_for(it.face, it.size), it.size, p0(it.box), col(it.color),
+                                it.text.data(), it.text.data() + it.text.size());
+                } else if constexpr (std::is_same_v<T, scene::ImageItem>) {
+                    if (const unsigned tex = images_.texture(it.source))
+                        dl->AddImageRounded(tex_id(tex), p0(it.box), p1(it.box), {0, 0}, {1, 1},
+                                            IM_COL32_WHITE, it.radius);
+                }
+            },
+            item);
+    }
+    end_frame(target.framebuffer(), target.width(), target.height());
+}
+
+void Painter::composite(const RenderTarget& current, const RenderTarget* next, float mix, int width,
+                        int height) {
+    begin_frame(static_cast<float>(width), static_cast<float>(height));
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const ImVec2 a{0, 0}, b{static_cast<float>(width), static_cast<float>(height)};
+    // Render targets hold GL's bottom-up rows: flip v. An opaque slide under the next one at
+    // alpha `mix` is an exact crossfade, with no black frame in between.
+    dl->AddImage(tex_id(current.texture()), a, b, {0, 1}, {1, 0}, IM_COL32_WHITE);
+    if (next && mix > 0) {
+        const auto alpha = static_cast<int>(mix * 255.0f + 0.5f);
+        dl->AddImage(tex_id(next->texture()), a, b, {0, 1}, {1, 0}, IM_COL32(255, 255, 255, alpha));
+    }
+    end_frame(0, width, height);
+}
+
+} // namespace podium::render

@@ -1,0 +1,50 @@
+// Draws a display list with Dear ImGui's draw lists, into the bound framebuffer or a texture.
+#pragma once
+
+#include "font_atlas.hpp"
+#include "image_cache.hpp"
+
+#include "display/scene/display_list.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace podium::render {
+
+// An RGBA texture with a framebuffer: a finished slide, kept so transitions only composite.
+class RenderTarget {
+  public:
+    RenderTarget(int width, int height);
+    ~RenderTarget();
+    RenderTarget(const RenderTarget&) = delete;
+    RenderTarget& operator=(const RenderTarget&) = delete;
+
+    int width() const { return w_; }
+    int height() const { return h_; }
+    unsigned texture() const { return tex_; }
+    unsigned framebuffer() const { return fbo_; }
+    std::vector<std::uint8_t> read_rgba() const; // top row first
+
+  private:
+    int w_, h_;
+    unsigned tex_ = 0, fbo_ = 0;
+};
+
+class Painter {
+  public:
+    Painter(FontAtlas& fonts, ImageCache& images) : fonts_(fonts), images_(images) {}
+
+    // Draws `list` into `target`, replacing what it held.
+    void draw(const scene::DisplayList& list, RenderTarget& target);
+    // Draws the current slide (and the next one at `mix`, 0..1, for a crossfade) to the window.
+    void composite(const RenderTarget& current, const RenderTarget* next, float mix, int width,
+                   int height);
+
+  private:
+    void begin_frame(float width, float height);
+    void end_frame(unsigned framebuffer, int width, int height);
+    FontAtlas& fonts_;
+    ImageCache& images_;
+};
+
+} // namespace podium::render

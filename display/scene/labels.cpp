@@ -1,0 +1,63 @@
+#include "labels.hpp"
+
+namespace podium::scene {
+namespace {
+
+constexpr Labels kEnglish{
+    "Leaderboard", "In the spotlight", "Results",
+    "A colleague",
+    "Demo data",
+    "This month", "Quarter to date", "Year to date",
+    "Ranked by ",
+    "Deal value", "Deals", "Leads", "Proposals", "Hires", "Interactions", "Reach", "Profile views",
+    "Followers", "Updates", "Clicks", "Applicants",
+    "Return on investment", "invested", "Investment", "All champions together", "h", "No figures yet", "Nobody to show yet",
+    "Latest success", "New",
+    "Lead", "Proposal", "Deal", "Hire", "Speaking", "Press", "Conversation", "Success",
+};
+
+constexpr Labels kDutch{
+    "Ranglijst", "In de schijnwerpers", "Resultaten",
+    "Een collega",
+    "Demogegevens",
+    "Deze maand", "Kwartaal tot nu", "Jaar tot nu",
+    "Gerangschikt op ",
+    "Dealwaarde", "Deals", "Leads", "Offertes", "Aannames", "Interacties", "Bereik", "Profielbezoeken",
+    "Volgers", "Berichten", "Kliks", "Sollicitanten",
+    "Rendement", "geïnvesteerd", "Investering", "Alle champions samen", "u", "Nog geen cijfers", "Nog niemand om te tonen",
+    "Laatste succes", "Nieuw",
+    "Lead", "Offerte", "Deal", "Aanname", "Spreker", "Pers", "Gesprek", "Succes",
+};
+
+} // namespace
+
+const Labels& labels(Lang lang) { return lang == Lang::nl ? kDutch : kEnglish; }
+
+std::string_view metric_label(const Labels& l, std::string_view m) {
+    if (m == "deal_value") return l.deal_value;
+    if (m == "deals") return l.deals;
+    if (m == "leads") return l.leads;
+    if (m == "proposals") return l.proposals;
+    if (m == "hires") return l.hires;
+    if (m == "interactions") return l.interactions;
+    if (m == "reach") return l.reach;
+    if (m == "profile_views") return l.profile_views;
+    if (m == "followers") return l.followers;
+    if (m == "updates") return l.updates;
+    if (m == "clicks") return l.clicks;
+    if (m == "applicants") return l.applicants;
+    return m;
+}
+
+std::string_view success_kind_label(const Labels& l, std::string_view k) {
+    if (k == "lead") return l.kind_lead;
+    if (k == "proposal") return l.kind_proposal;
+    if (k == "deal") return l.kind_deal;
+    if (k == "hire") return l.kind_hire;
+    if (k == "speaking") return l.kind_speaking;
+    if (k == "press") return l.kind_press;
+    if (k == "conversation") return l.kind_conversation;
+    return l.kind_other;
+}
+
+} // namespace podium::scene

@@ -1,0 +1,29 @@
+// Every word a slide shows, in English and Dutch.
+#pragma once
+
+#include "format.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace podium::scene {
+
+struct Labels {
+    std::string_view leaderboard, spotlight, results;
+    std::string_view a_colleague;
+    std::string_view demo_data;
+    std::string_view this_month, this_quarter, year_to_date;
+    std::string_view ranked_by; // "Ranked by {metric}"
+    std::string_view deal_value, deals, leads, proposals, hires, interactions, reach, profile_views;
+    std::string_view followers, updates, clicks, applicants;
+    std::string_view roi, invested, investment, all_champions, hours_short, no_data_yet, no_one_to_show;
+    std::string_view latest_success, new_entry;
+    std::string_view kind_lead, kind_proposal, kind_deal, kind_hire, kind_speaking, kind_press,
+        kind_conversation, kind_other;
+};
+
+const Labels& labels(Lang lang);
+std::string_view metric_label(const Labels& l, std::string_view metric_name);
+std::string_view success_kind_label(const Labels& l, std::string_view kind);
+
+} // namespace podium::scene

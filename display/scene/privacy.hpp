@@ -1,0 +1,68 @@
+// The privacy filter. It runs once, where a snapshot becomes the View the slides draw from: a
+// slide never sees a raw name, so no slide can forget the rules. Consent comes from the feed; the
+// device's settings can only restrict further.
+#pragma once
+
+#include "format.hpp"
+#include "sync/model/snapshot.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace podium::scene {
+
+enum class Audience { internal, visitors }; // "internal" and "public" on the command line
+std::optional<Audience> parse_audience(std::string_view s);
+std::string_view audience_name(Audience a);
+
+enum class NameFormat { full, first_initial, initials, anonymous };
+enum class WithoutConsent { anonymise, omit };
+
+struct AudienceRules {
+    NameFormat names = NameFormat::full;
+    bool show_money = true;
+    bool show_figures = true; // individual figures; off: ranks only
+    bool show_teams = true;
+    WithoutConsent without_consent = WithoutConsent::anonymise;
+};
+
+struct PrivacySettings {
+    AudienceRules internal{NameFormat::full, true, true, true, WithoutConsent::anonymise};
+    // The careful default for visitors: first name and initial, no money.
+    AudienceRules visitors{NameFormat::first_initial, false, true, true, WithoutConsent::anonymise};
+    const AudienceRules& rules(Audience a) const { return a == Audience::internal ? internal : visitors; }
+};
+
+struct ViewChampion {
+    std::string key; // stable, opaque, never shown (the feed id)
+    std::string display_name; // already formatted, or "A colleague from Tax"
+    std::string initials; // empty unless named
+    std::string team; // empty when teams are hidden
+    std::string photo; // empty unless named and photo consent
+    bool named = false; // consented for this audience
+};
+
+// What the slides draw from. Figures of omitted champions stay in the organisation's totals
+// (their `champion` is empty) but never appear per person.
+struct View {
+    Audience audience = Audience::visitors;
+    AudienceRules rules;
+    model::Organisation organisation;
+    model::SnapshotMeta meta;
+    std::vector<ViewChampion> champions;
+    std::vector<model::MonthlyFigures> monthly; // champion = ViewChampion::key, or "" if omitted
+    std::vector<model::Success> successes; // champion = ViewChampion::key
+    std::vector<model::Investment> investment;
+
+    const ViewChampion* champion(std::string_view key) const;
+};
+
+View make_view(const model::Snapshot& snapshot, Audience audience, const PrivacySettings& settings,
+               Lang lang);
+
+// "Sanne de Vries" -> full "Sanne de Vries", first_initial "Sanne V.", initials "SV".
+std::string format_name(std::string_view full_name, NameFormat format);
+
+} // namespace podium::scene

@@ -1,0 +1,113 @@
+// The frame every slide shares: background, title, period, organisation and the demo badge.
+#include "labels.hpp"
+#include "slides.hpp"
+
+namespace podium::scene {
+
+std::optional<SlideKind> parse_slide_kind(std::string_view s) {
+    for (SlideKind k : kAllSlides)
+        if (slide_kind_name(k) == s) return k;
+    return std::nullopt;
+}
+
+std::string_view slide_kind_name(SlideKind k) {
+    switch (k) {
+    case SlideKind::leaderboard:
+        return "leaderboard";
+    case SlideKind::spotlight:
+        return "spotlight";
+    case SlideKind::results:
+        return "results";
+    }
+    return "?";
+}
+
+Frame draw_frame(Canvas& c, const View& v, const SlideContext& ctx, std::string_view title,
+                 std::string_view subtitle) {
+    const Theme& t = c.theme();
+    const Box s = c.safe();
+    c.gradient({0, 0, ctx.width, ctx.height}, t.bg_top, t.bg_bottom);
+    Frame f;
+    f.month = report_month(v, ctx.now.year_month());
+
+    // Header: the title left, the reported month right; a subtitle under the title.
+    const float title_size = c.type(TypeScale::kTitle);
+    const std::string month = f.month ? format_month_year(*f.month, ctx.lang) : std::string();
+    const float month_w = month.empty() ? 0
+                          : c.measure().width(FontFace::semibold, c.type(TypeScale::kName), month);
+    const float gap = c.px(48);
+    c.text(title, {s.x, s.y, s.w - month_w - gap, title_size}, title_size, FontFace::semibold, t.text);
+    if (!month.empty())
+        c.text_centered_y(month, s.x, s.y + title_size * 0.55f, s.w, c.type(TypeScale::kName),
+                          FontFace::semibold, t.accent, Align::right);
+    float y = s.y + title_size * 1.2f;
+    if (!subtitle.empty()) {
+        const float sub = c.type(TypeScale::kBody);
+        c.text(subtitle, {s.x, y, s.w, sub}, sub, FontFace::regular, t.text_muted);
+        y += sub * 1.3f;
+    }
+
+    // Footer: the organisation left, the demo badge right. Always reserved, so the body's size
+    // does not depend on whether demo data is showing.
+    const float small = c.type(TypeScale::kMin);
+    const float pad = c.px(14);
+    const float footer_h = small + 2 * pad;
+    const float footer_y = s.bottom() - footer_h;
+    float badge_w = 0;
+    if (v.meta.is_demo) {
+        const auto& l = labels(ctx.lang);
+        badge_w = c.measure().width(FontFace::semibold, small, l.demo_data) + 2 * c.px(28);
+        const Box badge{s.right() - badge_w, footer_y, badge_w, footer_h};
+        c.rect(badge, t.accent.with_alpha(40), footer_h / 2);
+        c.text(l.demo_data, {badge.x, footer_y + pad, badge.w, small}, small, FontFace::semibold,
+               t.accent, Align::center);
+    }
+    c.text(v.organisation.name, {s.x, footer_y + pad, s.w - badge_w - gap, small}, small,
+           FontFace::regular, t.text_muted);
+
+    f.body = {s.x, y + c.px(36), s.w, footer_y - c.px(28) - (y + c.px(36))};
+    return f;
+}
+
+void draw_empty(Canvas& c, Box body, std::string_view message) {
+    const float size = c.type(TypeScale::kTitle);
+    c.text_centered_y(message, body.x, body.y + body.h / 2, body.w, size, FontFace::semibold,
+                      c.theme().text_muted, Align::center);
+}
+
+std::string format_metric(const View& v, model::Metric m, std::int64_t value, Lang lang) {
+    if (m == model::Metric::deal_value)
+        return format_money_compact(value, v.organisation.currency, lang);
+    return format_count(value, lang);
+}
+
+Color avatar_color(std::string_view key) {
+    // Calm, distinct hues that keep white initials readable; chosen by a stable hash of the key.
+    static constexpr Color kPalette[] = {{52, 92, 150}, {38, 120, 112}, {120, 72, 140},
+                                         {150, 88, 56}, {70, 110, 60},  {140, 60, 84}};
+    std::uint32_t h = 2166136261u;
+    for (char ch : key) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+    return kPalette[h % std::size(kPalette)];
+}
+
+DisplayList build_slide(SlideKind kind, const View& view, const SlideContext& ctx,
+                        const TextMeasurer& measure, const Theme& theme) {
+    DisplayList out;
+    out.width = ctx.width;
+    out.height = ctx.height;
+    Canvas c(out, measure, theme, ctx.text_scale);
+    switch (kind) {
+    case SlideKind::leaderboard:
+        build_leaderboard(c, view, ctx);
+        break;
+    case SlideKind::spotlight:
+        build_spotlight(c, view, ctx);
+        break;
+    case SlideKind::results:
+        build_results(c, view, ctx);
+        break;
+    }
+    return out;
+}
+
+} // namespace podium::scene

@@ -1,0 +1,64 @@
+// The slides: pure functions from a privacy-filtered View and a context (size, language, time)
+// to a display list. No SDL, no GL: tests assert on their output, `render --format text` prints it.
+#pragma once
+
+#include "canvas.hpp"
+#include "format.hpp"
+#include "privacy.hpp"
+#include "stats.hpp"
+
+#include <optional>
+#include <string_view>
+
+namespace podium::scene {
+
+enum class SlideKind { leaderboard, spotlight, results };
+inline constexpr SlideKind kAllSlides[] = {SlideKind::leaderboard, SlideKind::spotlight,
+                                           SlideKind::results};
+std::optional<SlideKind> parse_slide_kind(std::string_view s);
+std::string_view slide_kind_name(SlideKind k);
+
+struct LocalTime {
+    int year = 2000, month = 1, day = 1, hour = 0, minute = 0;
+    model::YearMonth year_month() const { return {year, month}; }
+};
+
+struct SlideOptions {
+    // Interactions by default: every champion has them each month, so the board is full and
+    // fair; deals are lumpy (many ties at one) and deal value is hidden from visitors.
+    model::Metric metric = model::Metric::interactions;
+    Period period = Period::month;
+    int top_n = 10;
+    std::size_t spotlight_turn = 0; // which eligible champion the spotlight shows
+};
+
+struct SlideContext {
+    float width = 1920, height = 1080;
+    Lang lang = Lang::en;
+    LocalTime now;
+    SlideOptions options;
+    float text_scale = 1.0f;
+};
+
+DisplayList build_slide(SlideKind kind, const View& view, const SlideContext& ctx,
+                        const TextMeasurer& measure, const Theme& theme = Theme{});
+
+// Shared by the slides (slide_frame.cpp).
+struct Frame {
+    Box body; // the free area between header and footer
+    std::optional<model::YearMonth> month; // the month reported on, if there are figures
+};
+Frame draw_frame(Canvas& c, const View& v, const SlideContext& ctx, std::string_view title,
+                 std::string_view subtitle);
+void draw_empty(Canvas& c, Box body, std::string_view message);
+std::string format_metric(const View& v, model::Metric m, std::int64_t value, Lang lang);
+Color avatar_color(std::string_view key);
+
+void build_leaderboard(Canvas& c, const View& v, const SlideContext& ctx);
+void build_spotlight(Canvas& c, const View& v, const SlideContext& ctx);
+void build_results(Canvas& c, const View& v, const SlideContext& ctx);
+
+// The champions the spotlight may show now, in rotation order.
+std::vector<const ViewChampion*> spotlight_candidates(const View& v, model::YearMonth month);
+
+} // namespace podium::scene

@@ -1,0 +1,99 @@
+#include "stats.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace podium::scene {
+
+std::optional<Period> parse_period(std::string_view s) {
+    if (s == "month") return Period::month;
+    if (s == "quarter") return Period::quarter;
+    if (s == "year") return Period::year;
+    return std::nullopt;
+}
+
+std::optional<model::YearMonth> report_month(const View& v, model::YearMonth now) {
+    std::optional<model::YearMonth> best;
+    for (const auto& m : v.monthly)
+        if (m.month <= now && (!best || *best < m.month)) best = m.month;
+    return best;
+}
+
+MonthRange period_range(Period p, model::YearMonth m) {
+    switch (p) {
+    case Period::month:
+        return {m, m};
+    case Period::quarter:
+        return {{m.year, (m.month - 1) / 3 * 3 + 1}, m};
+    case Period::year:
+        return {{m.year, 1}, m};
+    }
+    return {m, m};
+}
+
+MonthRange previous_range(Period p, model::YearMonth m) {
+    switch (p) {
+    case Period::month:
+        return {m.prev(), m.prev()};
+    case Period::quarter: {
+        model::YearMonth first = period_range(p, m).first, last = m;
+        for (int i = 0; i < 3; ++i) first = first.prev(), last = last.prev();
+        return {first, last};
+    }
+    case Period::year:
+        return {{m.year - 1, 1}, {m.year - 1, m.month}};
+    }
+    return {m, m};
+}
+
+std::vector<Ranked> rank_champions(const View& v, model::Metric metric, MonthRange range, int top_n) {
+    std::map<std::string, std::int64_t> sums;
+    for (const auto& m : v.monthly)
+        if (!m.champion.empty() && range.contains(m.month)) sums[m.champion] += m.get(metric);
+    std::vector<Ranked> rows;
+    for (const auto& [key, value] : sums)
+        if (value > 0)
+            if (const auto* c = v.champion(key)) rows.push_back({c, value, 0, std::nullopt});
+    // Highest first; equal values in a stable order (the opaque key), sharing a rank.
+    std::sort(rows.begin(), rows.end(), [](const Ranked& a, const Ranked& b) {
+        return a.value != b.value ? a.value > b.value : a.champion->key < b.champion->key;
+    });
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        rows[i].rank = i > 0 && rows[i].value == rows[i - 1].value ? rows[i - 1].rank
+                                                                  : static_cast<int>(i) + 1;
+    if (top_n >= 0 && rows.size() > static_cast<std::size_t>(top_n))
+        rows.resize(static_cast<std::size_t>(top_n));
+    return rows;
+}
+
+std::vector<Ranked> leaderboard(const View& v, model::Metric metric, Period period,
+                                model::YearMonth month, int top_n) {
+    auto rows = rank_champions(v, metric, period_range(period, month), top_n);
+    const auto before = rank_champions(v, metric, previous_range(period, month), -1);
+    for (auto& r : rows)
+        for (const auto& b : before)
+            if (b.champion == r.champion) r.previous_rank = b.rank;
+    return rows;
+}
+
+std::int64_t total(const View& v, model::Metric metric, MonthRange range) {
+    std::int64_t sum = 0;
+    for (const auto& m : v.monthly)
+        if (range.contains(m.month)) sum += m.get(metric);
+    return sum;
+}
+
+std::int64_t champion_total(const View& v, std::string_view key, model::Metric metric, MonthRange range) {
+    std::int64_t sum = 0;
+    for (const auto& m : v.monthly)
+        if (m.champion == key && range.contains(m.month)) sum += m.get(metric);
+    return sum;
+}
+
+const model::Investment* investment_for(const View& v, model::YearMonth m) {
+    for (const auto& i : v.investment)
+        if (i.month == m) return &i;
+    return nullptr;
+}
+
+} // namespace podium::scene

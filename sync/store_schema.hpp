@@ -1,0 +1,75 @@
+// Numbered migrations of the local store. Append only: a released migration never changes.
+#pragma once
+
+#include <array>
+
+namespace podium::sync {
+
+inline constexpr std::array<const char*, 1> kMigrations = {
+    // 1: the feed (version 1), settings and logs.
+    R"sql(
+CREATE TABLE organisation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    headcount INTEGER,
+    currency TEXT NOT NULL,
+    champion_goal_percent REAL NOT NULL,
+    generated_at TEXT NOT NULL
+);
+CREATE TABLE champions (
+    position INTEGER NOT NULL,
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    team TEXT NOT NULL,
+    photo TEXT NOT NULL,
+    consent_internal INTEGER NOT NULL,
+    consent_public INTEGER NOT NULL,
+    consent_photo INTEGER NOT NULL
+);
+CREATE TABLE monthly (
+    champion TEXT NOT NULL REFERENCES champions(id) ON DELETE CASCADE,
+    month TEXT NOT NULL,
+    followers INTEGER NOT NULL, updates INTEGER NOT NULL, interactions INTEGER NOT NULL,
+    reach INTEGER NOT NULL, clicks INTEGER NOT NULL, profile_views INTEGER NOT NULL,
+    leads INTEGER NOT NULL, proposals INTEGER NOT NULL, deals INTEGER NOT NULL,
+    applicants INTEGER NOT NULL, hires INTEGER NOT NULL,
+    deal_value_cents INTEGER NOT NULL,
+    PRIMARY KEY (champion, month)
+);
+CREATE TABLE successes (
+    position INTEGER PRIMARY KEY,
+    champion TEXT NOT NULL REFERENCES champions(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    story TEXT NOT NULL,
+    value REAL NOT NULL
+);
+CREATE TABLE investment (
+    month TEXT PRIMARY KEY,
+    hours REAL NOT NULL,
+    cost REAL NOT NULL
+);
+CREATE TABLE feed_meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data_version INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    is_demo INTEGER NOT NULL,
+    applied_at TEXT NOT NULL
+);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE logs (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    level TEXT NOT NULL,
+    category TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+)sql",
+};
+
+} // namespace podium::sync
