@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Podium's quick start on Debian 12 (the README's two commands):
+#   packaging/quickstart.sh run [podium run options]   install what is needed, build, start the kiosk
+#   packaging/quickstart.sh test                       install what is needed, build, run all tests
+# Run it as root on a fresh machine (or as a user with sudo). Installing is skipped when every
+# package is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Build and test dependencies, all from Debian 12's own archive.
+PACKAGES=(
+  build-essential cmake pkg-config
+  libsdl2-dev libimgui-dev libstb-dev libgl-dev libegl-dev
+  libsqlite3-dev nlohmann-json3-dev doctest-dev
+  # Mesa: OpenGL in software (llvmpipe) for headless rendering, and EGL for SDL's offscreen driver.
+  libegl-mesa0 libgl1-mesa-dri libglx-mesa0
+)
+
+install_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "quickstart: installing ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "quickstart: run as root to install packages" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+  cmake --build build -j "$(nproc)"
+}
+
+case "${1:-}" in
+  run)
+    shift
+    install_packages
+    build
+    exec build/podium run "$@"
+    ;;
+  test)
+    install_packages
+    # Warnings on Podium's own code are errors here, so they stay at zero.
+    build -DPODIUM_WERROR=ON
+    ctest --test-dir build --output-on-failure -j "$(nproc)"
+    ;;
+  *)
+    echo "usage: packaging/quickstart.sh run [--windowed WxH] | test" >&2
+    exit 2
+    ;;
+esac

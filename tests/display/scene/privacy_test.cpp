@@ -1,0 +1,144 @@
+// A champion without consent for the current audience never appears by name, initials or photo,
+// on any slide, at any size, whatever the settings.
+#include "layout_check.hpp"
+
+using namespace podium;
+using namespace podium::scene;
+using podium::test::has_text;
+
+namespace {
+
+// The non-consenting champions are the top performers, so every slide would want to show them.
+model::Snapshot privacy_snapshot() {
+    model::Snapshot s;
+    s.feed.organisation.name = "Privacy Test BV";
+    auto internal_only = test::champion("hidden-public", "Xanthippe Quorra", "Tax", {true, false, true});
+    internal_only.photo = "photos/xq.jpg";
+    auto nobody = test::champion("hidden-all", "Zebulon Yarrow", "Audit", {false, false, true});
+    nobody.photo = "photos/zy.jpg";
+    auto open_photo = test::champion("open", "Sanne de Vries", "Tax", {true, true, true});
+    open_photo.photo = "photos/sv.jpg";
+    auto no_photo = test::champion("nophoto", "Daan Bakker", "Legal", {true, true, false});
+    no_photo.photo = "photos/db.jpg";
+    s.feed.champions = {internal_only, nobody, open_photo, no_photo};
+    s.feed.monthly = {test::figures("hidden-public", {2026, 10}, 900, 5, 9000000),
+                      test::figures("hidden-all", {2026, 10}, 800, 4, 8000000),
+                      test::figures("open", {2026, 10}, 100, 1, 100000),
+                      test::figures("nophoto", {2026, 10}, 90, 1, 90000)};
+    for (const char* id : {"hidden-public", "hidden-all", "open", "nophoto"})
+        s.feed.successes.push_back({id, {2026, 10, 3}, "speaking", std::string("Keynote by ") + id, "", 0});
+    return s;
+}
+
+bool shows_image(const DisplayList& dl, std::string_view source) {
+    for (const auto& item : dl.items)
+        if (const auto* img = std::get_if<ImageItem>(&item); img && img->source == source) return true;
+    return false;
+}
+
+void check_hidden(const DisplayList& dl, std::string_view first, std::string_view last,
+                  std::string_view initials, std::string_view photo) {
+    CHECK_FALSE(has_text(dl, first));
+    CHECK_FALSE(has_text(dl, last));
+    for (const auto* t : dl.texts()) CHECK(t->text != initials);
+    CHECK_FALSE(shows_image(dl, photo));
+}
+
+std::vector<DisplayList> all_slides(const model::Snapshot& s, Audience a, const PrivacySettings& p) {
+    std::vector<DisplayList> out;
+    const auto view = make_view(s, a, p, Lang::en);
+    for (SlideKind kind : kAllSlides)
+        for (float w : {1920.0f, 1080.0f})
+            for (std::size_t turn = 0; turn < 6; ++turn) {
+                auto ctx = test::context(w, w == 1920 ? 1080 : 1920);
+                ctx.options.spotlight_turn = turn;
+                for (auto metric : {model::Metric::interactions, model::Metric::deals, model::Metric::deal_value}) {
+                    ctx.options.metric = metric;
+                    out.push_back(build_slide(kind, view, ctx, test::metrics()));
+                }
+            }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("privacy: visitors never see a champion without public consent") {
+    const auto s = privacy_snapshot();
+    for (auto names : {NameFormat::full, NameFormat::first_initial, NameFormat::initials, NameFormat::anonymous})
+        for (auto without : {WithoutConsent::anonymise, WithoutConsent::omit}) {
+            PrivacySettings p;
+            p.visitors.names = names;
+            p.visitors.without_consent = without;
+            CAPTURE(static_cast<int>(names));
+            CAPTURE(static_cast<int>(without));
+            for (const auto& dl : all_slides(s, Audience::visitors, p)) {
+                check_hidden(dl, "Xanthippe", "Quorra", "XQ", "photos/xq.jpg");
+                check_hidden(dl, "Zebulon", "Yarrow", "ZY", "photos/zy.jpg");
+                CHECK_FALSE(shows_image(dl, "photos/db.jpg")); // named, but no photo consent
+            }
+        }
+}
+
+TEST_CASE("privacy: colleagues never see a champion without internal consent") {
+    const auto s = privacy_snapshot();
+    for (auto without : {WithoutConsent::anonymise, WithoutConsent::omit}) {
+        PrivacySettings p;
+        p.internal.without_consent = without;
+        bool saw_internal_only = false;
+        for (const auto& dl : all_slides(s, Audience::internal, p)) {
+            check_hidden(dl, "Zebulon", "Yarrow", "ZY", "photos/zy.jpg");
+            saw_internal_only |= has_text(dl, "Xanthippe Quorra");
+        }
+        CHECK(saw_internal_only); // consent for colleagues is honoured too: they are shown
+    }
+}
+
+TEST_CASE("privacy: anonymised champions keep their place as 'A colleague'; omitted ones vanish") {
+    const auto s = privacy_snapshot();
+    auto ctx = test::context(1920, 1080);
+    PrivacySettings p; // visitors: anonymise by default
+    auto view = make_view(s, Audience::visitors, p, Lang::en);
+    auto rows = leaderboard(view, model::Metric::interactions, Period::month, {2026, 10}, 10);
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].champion->display_name == "A colleague");
+    CHECK(rows[0].champion->initials.empty());
+    CHECK(rows[0].champion->photo.empty());
+    CHECK(has_text(build_slide(SlideKind::leaderboard, view, ctx, test::metrics()), "A colleague"));
+
+    p.visitors.without_consent = WithoutConsent::omit;
+    view = make_view(s, Audience::visitors, p, Lang::en);
+    rows = leaderboard(view, model::Metric::interactions, Period::month, {2026, 10}, 10);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].champion->key == "open");
+    // Omitted champions still count in the organisation's totals: the results stay true.
+    CHECK(total(view, model::Metric::deals, {{2026, 10}, {2026, 10}}) == 11);
+}
+
+TEST_CASE("privacy: the spotlight only picks champions with consent for the audience") {
+    const auto s = privacy_snapshot();
+    const auto visitors = make_view(s, Audience::visitors, PrivacySettings{}, Lang::en);
+    const auto picks = spotlight_candidates(visitors, {2026, 10});
+    REQUIRE(picks.size() == 2);
+    for (const auto* c : picks) CHECK((c->key == "open" || c->key == "nophoto"));
+    const auto internal = make_view(s, Audience::internal, PrivacySettings{}, Lang::en);
+    CHECK(spotlight_candidates(internal, {2026, 10}).size() == 3);
+}
+
+TEST_CASE("privacy: name formats and the careful visitor defaults") {
+    CHECK(format_name("Sanne de Vries", NameFormat::full) == "Sanne de Vries");
+    CHECK(format_name("Sanne de Vries", NameFormat::first_initial) == "Sanne V.");
+    CHECK(format_name("Sanne de Vries", NameFormat::initials) == "SV");
+    CHECK(format_name("Łukasz Żółw", NameFormat::initials) == "ŁŻ");
+    CHECK(format_name("Cher", NameFormat::first_initial) == "Cher");
+    CHECK(format_name("Sanne de Vries", NameFormat::anonymous).empty());
+    const PrivacySettings defaults;
+    CHECK(defaults.visitors.names == NameFormat::first_initial);
+    CHECK_FALSE(defaults.visitors.show_money);
+    // Visitors see no money amounts, on any slide.
+    const auto view = make_view(privacy_snapshot(), Audience::visitors, defaults, Lang::en);
+    for (SlideKind kind : kAllSlides) {
+        auto ctx = test::context(1920, 1080);
+        ctx.options.metric = model::Metric::deal_value;
+        CHECK_FALSE(has_text(build_slide(kind, view, ctx, test::metrics()), "\u20ac"));
+    }
+}

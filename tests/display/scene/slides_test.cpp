@@ -1,0 +1,196 @@
+#include "layout_check.hpp"
+
+#include "display/scene/labels.hpp"
+
+using namespace podium;
+using namespace podium::scene;
+using podium::test::check_layout;
+using podium::test::has_text;
+
+namespace {
+
+struct Size {
+    float w, h;
+};
+constexpr Size kSizes[] = {{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
+
+DisplayList build(SlideKind kind, const model::Snapshot& snap, Size size, Audience audience,
+                  Lang lang = Lang::en, SlideOptions options = {}) {
+    auto ctx = test::context(size.w, size.h, lang);
+    ctx.options = options;
+    const auto view = make_view(snap, audience, PrivacySettings{}, lang);
+    return build_slide(kind, view, ctx, test::metrics());
+}
+
+model::Snapshot single(const model::Champion& c, std::int64_t interactions = 120) {
+    model::Snapshot s;
+    s.feed.organisation.name = "Example Advisory";
+    s.feed.champions = {c};
+    s.feed.monthly = {test::figures(c.id, {2026, 10}, interactions, 1, 1850000)};
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("every slide keeps its layout rules at every size, audience and language") {
+    const auto demo = test::demo_snapshot();
+    for (SlideKind kind : kAllSlides)
+        for (Size size : kSizes)
+            for (Audience audience : {Audience::internal, Audience::visitors})
+                for (Lang lang : {Lang::en, Lang::nl}) {
+                    CAPTURE(slide_kind_name(kind));
+                    CAPTURE(size.w);
+                    CAPTURE(size.h);
+                    CAPTURE(audience_name(audience));
+                    const auto dl = build(kind, demo, size, audience, lang);
+                    check_layout(dl);
+                    CHECK(dl.texts().size() >= 5);
+                }
+}
+
+TEST_CASE("the minimum text size is 1/30 of the shorter side: 36 px at 1080p") {
+    const auto dl = build(SlideKind::leaderboard, test::demo_snapshot(), {1920, 1080}, Audience::internal);
+    CHECK(dl.min_text_size == doctest::Approx(36));
+    const auto dl4k = build(SlideKind::leaderboard, test::demo_snapshot(), {3840, 2160}, Audience::internal);
+    CHECK(dl4k.min_text_size == doctest::Approx(72));
+    // Safe area: 5 % margins for TV overscan.
+    CHECK(dl.safe_area.x == doctest::Approx(96));
+    CHECK(dl.safe_area.y == doctest::Approx(54));
+}
+
+TEST_CASE("slides read in order: title first, and the demo badge shows only on demo data") {
+    auto demo = test::demo_snapshot();
+    for (SlideKind kind : kAllSlides) {
+        const auto dl = build(kind, demo, {1920, 1080}, Audience::internal);
+        const auto& l = labels(Lang::en);
+        const std::string_view title = kind == SlideKind::leaderboard ? l.leaderboard
+                                       : kind == SlideKind::spotlight ? l.spotlight
+                                                                      : l.results;
+        REQUIRE(!dl.texts().empty());
+        CHECK(dl.texts().front()->text == title);
+        CHECK(has_text(dl, "October 2026"));
+        CHECK(has_text(dl, "Demo data"));
+    }
+    demo.meta.is_demo = false;
+    CHECK_FALSE(has_text(build(SlideKind::results, demo, {1920, 1080}, Audience::internal), "Demo data"));
+}
+
+TEST_CASE("leaderboard: top ten by the metric, highest first, ties share a rank") {
+    model::Snapshot s;
+    s.feed.organisation.name = "Ties Inc";
+    const std::int64_t values[] = {50, 80, 80, 30, 0, 65, 20, 10, 5, 4, 3, 2, 1};
+    for (std::size_t i = 0; i < std::size(values); ++i) {
+        const std::string id = "c" + std::to_string(i);
+        s.feed.champions.push_back(test::champion(id, "Person" + std::to_string(i) + " Test", "Team", {true, true, false}));
+        s.feed.monthly.push_back(test::figures(id, {2026, 10}, values[i]));
+    }
+    const auto view = make_view(s, Audience::internal, PrivacySettings{}, Lang::en);
+    const auto rows = leaderboard(view, model::Metric::interactions, Period::month, {2026, 10}, 10);
+    REQUIRE(rows.size() == 10);
+    CHECK(rows[0].value == 80);
+    CHECK(rows[1].value == 80);
+    CHECK(rows[0].rank == 1);
+    CHECK(rows[1].rank == 1); // a tie shares the rank
+    CHECK(rows[2].rank == 3); // and the next rank skips
+    CHECK(rows[2].value == 65);
+    for (std::size_t i = 1; i < rows.size(); ++i) CHECK(rows[i - 1].value >= rows[i].value);
+    // Nobody at zero: a leaderboard never lists the bottom.
+    for (const auto& r : rows) CHECK(r.value > 0);
+
+    const auto dl = build(SlideKind::leaderboard, s, {1920, 1080}, Audience::internal);
+    check_layout(dl);
+    CHECK(has_text(dl, "Person1 Test"));
+    CHECK_FALSE(has_text(dl, "Person4 Test")); // zero
+    CHECK_FALSE(has_text(dl, "Person12 Test")); // eleventh and beyond
+}
+
+TEST_CASE("leaderboard movement: up, down, same and new against the previous month") {
+    model::Snapshot s;
+    s.feed.organisation.name = "Moves";
+    for (const char* id : {"a", "b", "c", "d"})
+        s.feed.champions.push_back(test::champion(id, std::string("Name ") + id, "T", {true, true, false}));
+    s.feed.monthly = {test::figures("a", {2026, 9}, 10), test::figures("b", {2026, 9}, 20),
+                      test::figures("c", {2026, 9}, 30), test::figures("a", {2026, 10}, 50),
+                      test::figures("b", {2026, 10}, 20), test::figures("c", {2026, 10}, 10),
+                      test::figures("d", {2026, 10}, 5)};
+    const auto view = make_view(s, Audience::internal, PrivacySettings{}, Lang::en);
+    const auto rows = leaderboard(view, model::Metric::interactions, Period::month, {2026, 10}, 10);
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].champion->key == "a");
+    CHECK(rows[0].previous_rank == 3); // up from 3 to 1
+    CHECK(rows[1].previous_rank == 2); // same
+    CHECK(rows[2].previous_rank == 1); // down from 1 to 3
+    CHECK_FALSE(rows[3].previous_rank.has_value()); // new
+    CHECK(has_text(build(SlideKind::leaderboard, s, {1920, 1080}, Audience::internal), "New"));
+}
+
+TEST_CASE("periods: quarter and year to date, and the month reported on") {
+    CHECK(period_range(Period::quarter, {2026, 11}).first == model::YearMonth{2026, 10});
+    CHECK(period_range(Period::year, {2026, 11}).first == model::YearMonth{2026, 1});
+    CHECK(previous_range(Period::quarter, {2026, 11}).first == model::YearMonth{2026, 7});
+    CHECK(previous_range(Period::quarter, {2026, 11}).last == model::YearMonth{2026, 8});
+    CHECK(previous_range(Period::month, {2026, 1}).first == model::YearMonth{2025, 12});
+    const auto view = make_view(test::demo_snapshot(), Audience::internal, PrivacySettings{}, Lang::en);
+    CHECK(report_month(view, {2026, 11}) == model::YearMonth{2026, 10});
+    CHECK(report_month(view, {2026, 3}) == model::YearMonth{2026, 3});
+    CHECK_FALSE(report_month(view, {2020, 1}).has_value());
+}
+
+TEST_CASE("empty and extreme data never break a slide") {
+    SUBCASE("no data at all: a calm message, never an error") {
+        model::Snapshot empty;
+        empty.feed.organisation.name = "Nobody Yet";
+        for (SlideKind kind : kAllSlides) {
+            const auto dl = build(kind, empty, {1920, 1080}, Audience::visitors);
+            check_layout(dl);
+            CHECK(has_text(dl, "No figures yet"));
+        }
+    }
+    SUBCASE("one champion") {
+        const auto s = single(test::champion("x", "Sanne de Vries", "Tax", {true, true, true}));
+        for (SlideKind kind : kAllSlides) {
+            const auto dl = build(kind, s, {1920, 1080}, Audience::internal);
+            check_layout(dl);
+            if (kind != SlideKind::results) CHECK(has_text(dl, "Sanne de Vries"));
+        }
+    }
+    SUBCASE("a 200-character name, Greek and Cyrillic names, huge figures") {
+        const std::string long_name = std::string(100, 'W') + " " + std::string(99, 'M');
+        for (const std::string& name : {long_name, std::string("Νίκος Παπαδόπουλος"), std::string("Анастасия Кузнецова")}) {
+            auto s = single(test::champion("x", name, "Ελληνικά και русский", {true, true, true}), 1234567890);
+            s.feed.monthly[0].deal_value_cents = 123456789012;
+            s.feed.investment = {{{2026, 10}, 1e6, 1.5e9}};
+            for (SlideKind kind : kAllSlides)
+                for (Size size : kSizes) {
+                    CAPTURE(name);
+                    check_layout(build(kind, s, size, Audience::internal));
+                }
+        }
+        const auto dl = build(SlideKind::spotlight, single(test::champion("x", long_name, "T", {true, true, true})),
+                              {1920, 1080}, Audience::internal);
+        CHECK(has_text(dl, "\u2026")); // ellipsised, not overflowing
+    }
+    SUBCASE("10,000 champions") {
+        model::Snapshot s;
+        s.feed.organisation.name = "Huge Corp";
+        for (int i = 0; i < 10000; ++i) {
+            const std::string id = "c" + std::to_string(i);
+            s.feed.champions.push_back(test::champion(id, "Person " + std::to_string(i), "Team " + std::to_string(i % 50), {true, true, false}));
+            s.feed.monthly.push_back(test::figures(id, {2026, 10}, 1 + (i * 7919) % 100000));
+        }
+        for (SlideKind kind : kAllSlides) check_layout(build(kind, s, {1920, 1080}, Audience::visitors));
+        const auto view = make_view(s, Audience::visitors, PrivacySettings{}, Lang::en);
+        CHECK(leaderboard(view, model::Metric::interactions, Period::month, {2026, 10}, 10).size() == 10);
+    }
+}
+
+TEST_CASE("Dutch slides use Dutch words and number formats") {
+    auto s = single(test::champion("x", "Sanne de Vries", "Tax", {true, true, true}));
+    s.feed.monthly[0].set(model::Metric::interactions, 18500);
+    const auto dl = build(SlideKind::leaderboard, s, {1920, 1080}, Audience::internal, Lang::nl);
+    CHECK(dl.texts().front()->text == "Ranglijst");
+    CHECK(has_text(dl, "oktober 2026"));
+    CHECK(has_text(dl, "18.500"));
+    const auto results = build(SlideKind::results, s, {1920, 1080}, Audience::internal, Lang::nl);
+    CHECK(has_text(results, "€ 18.500"));
+}
