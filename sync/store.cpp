@@ -46,13 +46,14 @@ void insert_champions(sqlite3* db, const model::Feed& feed) {
 }
 
 void insert_monthly(sqlite3* db, const model::Feed& feed) {
-    Statement st(db, "INSERT INTO monthly (champion, month, " + std::string(kMonthlyColumns) +
-                         ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Statement st(db, "INSERT INTO monthly (position, champion, month, " + std::string(kMonthlyColumns) +
+                         ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    int position = 0;
     for (const auto& m : feed.monthly) {
-        st.bind(1, m.champion).bind(2, model::format_year_month(m.month));
+        st.bind(1, position++).bind(2, m.champion).bind(3, model::format_year_month(m.month));
         for (std::size_t i = 0; i < model::kCountMetrics; ++i)
-            st.bind(static_cast<int>(i) + 3, m.counts[i]);
-        st.bind(static_cast<int>(model::kCountMetrics) + 3, m.deal_value_cents).run();
+            st.bind(static_cast<int>(i) + 4, m.counts[i]);
+        st.bind(static_cast<int>(model::kCountMetrics) + 4, m.deal_value_cents).run();
     }
 }
 
@@ -72,9 +73,10 @@ void insert_rest(sqlite3* db, const model::Feed& feed) {
         suc.bind(1, position++).bind(2, s.champion).bind(3, model::format_date(s.date));
         suc.bind(4, s.kind).bind(5, s.title).bind(6, s.story).bind(7, s.value).run();
     }
-    Statement inv(db, "INSERT INTO investment VALUES (?,?,?)");
+    Statement inv(db, "INSERT INTO investment (position, month, hours, cost) VALUES (?,?,?,?)");
+    position = 0;
     for (const auto& i : feed.investment)
-        inv.bind(1, model::format_year_month(i.month)).bind(2, i.hours).bind(3, i.cost).run();
+        inv.bind(1, position++).bind(2, model::format_year_month(i.month)).bind(3, i.hours).bind(4, i.cost).run();
 }
 
 model::YearMonth column_month(const Statement& st, int col) {
@@ -98,7 +100,7 @@ void load_feed(sqlite3* db, model::Feed& feed) {
                                   {ch.get_int(4) != 0, ch.get_int(5) != 0, ch.get_int(6) != 0}});
 
     Statement mo(db, "SELECT champion, month, " + std::string(kMonthlyColumns) +
-                         " FROM monthly ORDER BY month, champion");
+                         " FROM monthly ORDER BY position");
     while (mo.step()) {
         model::MonthlyFigures m;
         m.champion = mo.get_text(0);
@@ -115,7 +117,7 @@ void load_feed(sqlite3* db, model::Feed& feed) {
                                   model::parse_date(su.get_text(1)).value_or(model::Date{}),
                                   su.get_text(2), su.get_text(3), su.get_text(4),
                                   su.get_double(5)});
-    Statement in(db, "SELECT month, hours, cost FROM investment ORDER BY month");
+    Statement in(db, "SELECT month, hours, cost FROM investment ORDER BY position");
     while (in.step())
         feed.investment.push_back({column_month(in, 0), in.get_double(1), in.get_double(2)});
 }
@@ -152,12 +154,22 @@ Result<Store> Store::open(const std::string& path) {
     return store;
 }
 
-int Store::schema_version() const { return user_version(db_.get()); }
+int Store::schema_version() const {
+    try {
+        return user_version(db_.get());
+    } catch (const SqlError&) {
+        return -1;
+    }
+}
 int Store::latest_schema_version() { return static_cast<int>(kMigrations.size()); }
 
 bool Store::has_data() const {
-    Statement st(db_.get(), "SELECT 1 FROM feed_meta WHERE id = 1");
-    return st.step();
+    try {
+        Statement st(db_.get(), "SELECT 1 FROM feed_meta WHERE id = 1");
+        return st.step();
+    } catch (const SqlError&) {
+        return false; // unreadable counts as empty; applying a feed then reports the real error
+    }
 }
 
 Status Store::apply_feed(const model::Feed& feed, const ApplyInfo& info) {
@@ -200,10 +212,14 @@ Result<model::SnapshotPtr> Store::load_snapshot() const {
 }
 
 std::optional<std::string> Store::setting(const std::string& key) const {
-    Statement st(db_.get(), "SELECT value FROM settings WHERE key = ?");
-    st.bind(1, key);
-    if (!st.step()) return std::nullopt;
-    return st.get_text(0);
+    try {
+        Statement st(db_.get(), "SELECT value FROM settings WHERE key = ?");
+        st.bind(1, key);
+        if (!st.step()) return std::nullopt;
+        return st.get_text(0);
+    } catch (const SqlError&) {
+        return std::nullopt; // the built-in default applies
+    }
 }
 
 Status Store::set_setting(const std::string& key, const std::string& value,
@@ -231,9 +247,13 @@ void Store::log(const LogEntry& e) {
 
 std::vector<LogEntry> Store::recent_logs(int limit) const {
     std::vector<LogEntry> out;
-    Statement st(db_.get(), "SELECT at, level, category, message FROM logs ORDER BY id DESC LIMIT ?");
-    st.bind(1, limit);
-    while (st.step()) out.push_back({st.get_text(0), st.get_text(1), st.get_text(2), st.get_text(3)});
+    try {
+        Statement st(db_.get(), "SELECT at, level, category, message FROM logs ORDER BY id DESC LIMIT ?");
+        st.bind(1, limit);
+        while (st.step()) out.push_back({st.get_text(0), st.get_text(1), st.get_text(2), st.get_text(3)});
+    } catch (const SqlError&) {
+        // An unreadable log shows as empty; it never takes the overlay down.
+    }
     return out;
 }
 

@@ -27,6 +27,7 @@ CREATE TABLE champions (
     consent_photo INTEGER NOT NULL
 );
 CREATE TABLE monthly (
+    position INTEGER NOT NULL,
     champion TEXT NOT NULL REFERENCES champions(id) ON DELETE CASCADE,
     month TEXT NOT NULL,
     followers INTEGER NOT NULL, updates INTEGER NOT NULL, interactions INTEGER NOT NULL,
@@ -46,6 +47,7 @@ CREATE TABLE successes (
     value REAL NOT NULL
 );
 CREATE TABLE investment (
+    position INTEGER NOT NULL,
     month TEXT PRIMARY KEY,
     hours REAL NOT NULL,
     cost REAL NOT NULL

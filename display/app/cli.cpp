@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace podium::app {
@@ -39,9 +40,14 @@ Result<std::string_view> value_of(const std::vector<std::string_view>& args, std
     return args[++i];
 }
 
+constexpr std::string_view kRenderOptions[] = {"--slide", "--size", "--out", "--format",
+                                               "--audience", "--lang", "--at"};
+
 Status parse_render_option(const std::vector<std::string_view>& args, std::size_t& i, RenderOptions& r,
                            bool& have_slide, bool& have_size) {
     const std::string opt(args[i]);
+    if (std::find(std::begin(kRenderOptions), std::end(kRenderOptions), opt) == std::end(kRenderOptions))
+        return usage("unknown option " + opt + " for render");
     auto v = value_of(args, i);
     if (!v) return v.error();
     const std::string_view val = v.value();
@@ -55,7 +61,7 @@ Status parse_render_option(const std::vector<std::string_view>& args, std::size_
         have_slide = true;
     } else if (opt == "--size") {
         const auto s = parse_size(val);
-        if (!s) return bad("WxH between 320x240 and 7680x4320, e.g. 1920x1080");
+        if (!s) return bad("WxH from 320x240 up to 7680x4320 (or 4320x7680), e.g. 1920x1080");
         std::tie(r.width, r.height) = *s;
         have_size = true;
     } else if (opt == "--out") {
@@ -116,9 +122,45 @@ std::optional<std::pair<int, int>> parse_size(std::string_view s) {
     const auto b = std::from_chars(s.data() + x + 1, s.data() + s.size(), h);
     if (a.ec != std::errc{} || a.ptr != s.data() + x || b.ec != std::errc{} || b.ptr != s.data() + s.size())
         return std::nullopt;
-    if (w < 320 || h < 240 || w > 7680 || h > 7680) return std::nullopt;
+    // Landscape or portrait, up to 8K: the long side at most 7680, the short side at most 4320.
+    if (std::min(w, h) < 240 || std::max(w, h) < 320 || std::max(w, h) > 7680 || std::min(w, h) > 4320)
+        return std::nullopt;
     return std::pair{w, h};
 }
+
+namespace {
+
+// Exactly `n` ASCII digits at `pos` (from_chars alone would accept a sign).
+bool digits_at(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+    if (pos + n > s.size()) return false;
+    out = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        out = out * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+// What may follow HH:MM: nothing, or ":SS" with an optional fraction, then "Z" or "+HH:MM"/"-HH:MM".
+bool valid_time_tail(std::string_view rest) {
+    int n = 0;
+    if (!rest.empty() && rest[0] == ':') {
+        if (!digits_at(rest, 1, 2, n) || n > 60) return false;
+        rest.remove_prefix(3);
+        if (!rest.empty() && rest[0] == '.') {
+            std::size_t i = 1;
+            while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9') ++i;
+            if (i == 1) return false;
+            rest.remove_prefix(i);
+        }
+    }
+    if (rest.empty() || rest == "Z") return true;
+    int hh = 0, mm = 0;
+    return rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && digits_at(rest, 1, 2, hh) &&
+           rest[3] == ':' && digits_at(rest, 4, 2, mm) && hh <= 23 && mm <= 59;
+}
+
+} // namespace
 
 std::optional<scene::LocalTime> parse_local_time(std::string_view s) {
     const auto date = model::parse_date(s.substr(0, 10));
@@ -126,14 +168,10 @@ std::optional<scene::LocalTime> parse_local_time(std::string_view s) {
     scene::LocalTime t{date->year, date->month, date->day, 0, 0};
     if (s.size() == 10) return t;
     if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ') || s[13] != ':') return std::nullopt;
-    const auto two = [&](std::size_t pos, int& out) {
-        return std::from_chars(s.data() + pos, s.data() + pos + 2, out).ptr == s.data() + pos + 2;
-    };
-    if (!two(11, t.hour) || !two(14, t.minute) || t.hour > 23 || t.minute > 59) return std::nullopt;
-    // Seconds and an offset may follow; the wall-clock time above is what the screen shows.
-    const std::string_view rest = s.substr(16);
-    if (!rest.empty() && rest[0] != ':' && rest[0] != 'Z' && rest[0] != '+' && rest[0] != '-')
+    if (!digits_at(s, 11, 2, t.hour) || !digits_at(s, 14, 2, t.minute) || t.hour > 23 || t.minute > 59)
         return std::nullopt;
+    // The wall-clock time is what the screen shows; seconds and an offset are checked, not used.
+    if (!valid_time_tail(s.substr(16))) return std::nullopt;
     return t;
 }
 

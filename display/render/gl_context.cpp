@@ -15,6 +15,13 @@ Result<std::unique_ptr<GlContext>> GlContext::create(const WindowOptions& o) {
         return Error{std::string("no display: cannot start video (") + SDL_GetError() +
                      "); run it from a graphical session or a kiosk compositor such as cage"};
     ctx->sdl_ = true;
+    const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    const char* asked = SDL_getenv("SDL_VIDEODRIVER");
+    if (!o.headless && (driver == "offscreen" || driver == "dummy") && !(asked && driver == asked))
+        // SDL falls back to drawing nowhere when no display works; a kiosk must say so instead.
+        return Error{"no display: no X11 or Wayland display is reachable (DISPLAY and "
+                     "WAYLAND_DISPLAY unset or unusable); run it from a graphical session or a "
+                     "kiosk compositor such as cage, or use --windowed on a desktop"};
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
@@ -28,7 +35,14 @@ Result<std::unique_ptr<GlContext>> GlContext::create(const WindowOptions& o) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     else
         flags |= SDL_WINDOW_RESIZABLE;
-    const int w = o.headless ? 64 : o.width, h = o.headless ? 64 : o.height;
+    int w = o.headless ? 64 : o.width, h = o.headless ? 64 : o.height;
+    SDL_DisplayMode desktop;
+    if (!o.headless && o.fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+        // Create it at the screen's size: without a window manager (a bare X kiosk) "fullscreen
+        // desktop" may not resize the window, and the slide would be cropped.
+        w = desktop.w;
+        h = desktop.h;
+    }
     ctx->window_.reset(SDL_CreateWindow("Podium", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags));
     if (!ctx->window_)
         return Error{std::string("no display: cannot open a window (") + SDL_GetError() + ")"};
