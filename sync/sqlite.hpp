@@ -33,7 +33,7 @@ class Statement {
     Statement& bind_null(int index);
 
     bool step(); // true: a row is ready; false: done
-    void run(); // step to completion, for statements without rows
+    void run();  // step to completion, for statements without rows
     void reset();
 
     std::int64_t get_int(int col) const { return sqlite3_column_int64(stmt_.get(), col); }

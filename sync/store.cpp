@@ -46,8 +46,8 @@ void insert_champions(sqlite3* db, const model::Feed& feed) {
 }
 
 void insert_monthly(sqlite3* db, const model::Feed& feed) {
-    Statement st(db, "INSERT INTO monthly (position, champion, month, " + std::string(kMonthlyColumns) +
-                         ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Statement st(db, "INSERT INTO monthly (position, champion, month, " +
+                         std::string(kMonthlyColumns) + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int position = 0;
     for (const auto& m : feed.monthly) {
         st.bind(1, position++).bind(2, m.champion).bind(3, model::format_year_month(m.month));
@@ -76,7 +76,11 @@ void insert_rest(sqlite3* db, const model::Feed& feed) {
     Statement inv(db, "INSERT INTO investment (position, month, hours, cost) VALUES (?,?,?,?)");
     position = 0;
     for (const auto& i : feed.investment)
-        inv.bind(1, position++).bind(2, model::format_year_month(i.month)).bind(3, i.hours).bind(4, i.cost).run();
+        inv.bind(1, position++)
+            .bind(2, model::format_year_month(i.month))
+            .bind(3, i.hours)
+            .bind(4, i.cost)
+            .run();
 }
 
 model::YearMonth column_month(const Statement& st, int col) {
@@ -96,7 +100,10 @@ void load_feed(sqlite3* db, model::Feed& feed) {
     Statement ch(db, "SELECT id, name, team, photo, consent_internal, consent_public, "
                      "consent_photo FROM champions ORDER BY position");
     while (ch.step())
-        feed.champions.push_back({ch.get_text(0), ch.get_text(1), ch.get_text(2), ch.get_text(3),
+        feed.champions.push_back({ch.get_text(0),
+                                  ch.get_text(1),
+                                  ch.get_text(2),
+                                  ch.get_text(3),
                                   {ch.get_int(4) != 0, ch.get_int(5) != 0, ch.get_int(6) != 0}});
 
     Statement mo(db, "SELECT champion, month, " + std::string(kMonthlyColumns) +
@@ -113,10 +120,9 @@ void load_feed(sqlite3* db, model::Feed& feed) {
     Statement su(db, "SELECT champion, date, kind, title, story, value FROM successes "
                      "ORDER BY position");
     while (su.step())
-        feed.successes.push_back({su.get_text(0),
-                                  model::parse_date(su.get_text(1)).value_or(model::Date{}),
-                                  su.get_text(2), su.get_text(3), su.get_text(4),
-                                  su.get_double(5)});
+        feed.successes.push_back(
+            {su.get_text(0), model::parse_date(su.get_text(1)).value_or(model::Date{}),
+             su.get_text(2), su.get_text(3), su.get_text(4), su.get_double(5)});
     Statement in(db, "SELECT month, hours, cost FROM investment ORDER BY position");
     while (in.step())
         feed.investment.push_back({column_month(in, 0), in.get_double(1), in.get_double(2)});
@@ -124,7 +130,9 @@ void load_feed(sqlite3* db, model::Feed& feed) {
 
 } // namespace
 
-void Store::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+void Store::Closer::operator()(sqlite3* db) const {
+    sqlite3_close_v2(db);
+}
 
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -132,12 +140,13 @@ Store::~Store() = default;
 
 Result<Store> Store::open(const std::string& path) {
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                                   nullptr);
+    const int rc = sqlite3_open_v2(
+        path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+        nullptr);
     Store store(raw); // owns raw even when the open failed
     if (rc != SQLITE_OK)
-        return Error{"cannot open store " + path + ": " + (raw ? sqlite3_errmsg(raw) : "no memory")};
+        return Error{"cannot open store " + path + ": " +
+                     (raw ? sqlite3_errmsg(raw) : "no memory")};
     try {
         sqlite3_busy_timeout(raw, kBusyTimeoutMs);
         exec(raw, "PRAGMA foreign_keys = ON");
@@ -161,7 +170,9 @@ int Store::schema_version() const {
         return -1;
     }
 }
-int Store::latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+int Store::latest_schema_version() {
+    return static_cast<int>(kMigrations.size());
+}
 
 bool Store::has_data() const {
     try {
@@ -176,7 +187,8 @@ Status Store::apply_feed(const model::Feed& feed, const ApplyInfo& info) {
     sqlite3* db = db_.get();
     try {
         Transaction tx(db);
-        for (const char* table : {"monthly", "successes", "champions", "investment", "organisation"})
+        for (const char* table :
+             {"monthly", "successes", "champions", "investment", "organisation"})
             exec(db, (std::string("DELETE FROM ") + table).c_str());
         insert_champions(db, feed);
         insert_monthly(db, feed);
@@ -222,8 +234,7 @@ std::optional<std::string> Store::setting(const std::string& key) const {
     }
 }
 
-Status Store::set_setting(const std::string& key, const std::string& value,
-                          const std::string& at) {
+Status Store::set_setting(const std::string& key, const std::string& value, const std::string& at) {
     try {
         Statement st(db_.get(), "INSERT INTO settings VALUES (?1, ?2, ?3) ON CONFLICT (key) "
                                 "DO UPDATE SET value = ?2, updated_at = ?3");
@@ -248,9 +259,11 @@ void Store::log(const LogEntry& e) {
 std::vector<LogEntry> Store::recent_logs(int limit) const {
     std::vector<LogEntry> out;
     try {
-        Statement st(db_.get(), "SELECT at, level, category, message FROM logs ORDER BY id DESC LIMIT ?");
+        Statement st(db_.get(),
+                     "SELECT at, level, category, message FROM logs ORDER BY id DESC LIMIT ?");
         st.bind(1, limit);
-        while (st.step()) out.push_back({st.get_text(0), st.get_text(1), st.get_text(2), st.get_text(3)});
+        while (st.step())
+            out.push_back({st.get_text(0), st.get_text(1), st.get_text(2), st.get_text(3)});
     } catch (const SqlError&) {
         // An unreadable log shows as empty; it never takes the overlay down.
     }

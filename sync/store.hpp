@@ -22,7 +22,7 @@ struct ApplyInfo {
 
 struct LogEntry {
     std::string at;
-    std::string level; // "info", "warning", "error"
+    std::string level;    // "info", "warning", "error"
     std::string category; // "sync", "display", "admin", ...
     std::string message;
 };

@@ -29,7 +29,8 @@ Result<std::string> find_assets_dir() {
     for (const auto& dir : candidates)
         if (fs::exists(fs::path(dir) / kFontFiles[0], ec)) return dir;
     std::string tried;
-    for (const auto& dir : candidates) tried += (tried.empty() ? "" : ", ") + dir;
+    for (const auto& dir : candidates)
+        tried += (tried.empty() ? "" : ", ") + dir;
     return Error{"cannot find Podium's assets (fonts); looked in " + tried + "; set PODIUM_ASSETS"};
 }
 
@@ -51,7 +52,8 @@ Result<FontFiles> load_fonts(const std::string& assets_dir) {
 
 std::string default_db_path() {
     if (auto e = env("PODIUM_DB"); !e.empty()) return e;
-    if (auto e = env("STATE_DIRECTORY"); !e.empty()) return e + "/podium.db"; // systemd StateDirectory=
+    if (auto e = env("STATE_DIRECTORY"); !e.empty())
+        return e + "/podium.db"; // systemd StateDirectory=
     if (auto e = env("XDG_STATE_HOME"); !e.empty()) return e + "/podium/podium.db";
     return env("HOME") + "/.local/state/podium/podium.db";
 }

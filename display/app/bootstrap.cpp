@@ -30,11 +30,13 @@ Result<sync::Store> open_store(const std::string& path) {
 
 Status ensure_data(sync::Store& store, const std::string& now_utc) {
     if (store.has_data()) return Ok{};
-    // The demo feed goes through JSON like any other feed, so the demo shows what a real feed would.
+    // The demo feed goes through JSON like any other feed, so the demo shows what a real feed
+    // would.
     auto feed = sync::parse_feed_json(sync::feed_to_json(sync::generate_demo_feed()));
     if (!feed) return Error{"the bundled demo feed is invalid: " + feed.error().message};
     if (auto st = store.apply_feed(feed.value(), {"demo", true, now_utc}); !st) return st;
-    store.log({now_utc, "info", "sync", "store was empty and no source is configured: loaded the demo feed"});
+    store.log({now_utc, "info", "sync",
+               "store was empty and no source is configured: loaded the demo feed"});
     return Ok{};
 }
 

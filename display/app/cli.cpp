@@ -31,7 +31,9 @@ With an empty store and no source configured, Podium loads its bundled demo data
 Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
 )";
 
-Error usage(const std::string& message) { return Error{message + " (see podium --help)"}; }
+Error usage(const std::string& message) {
+    return Error{message + " (see podium --help)"};
+}
 
 // Takes the value of an option at args[i], advancing i.
 Result<std::string_view> value_of(const std::vector<std::string_view>& args, std::size_t& i) {
@@ -40,19 +42,21 @@ Result<std::string_view> value_of(const std::vector<std::string_view>& args, std
     return args[++i];
 }
 
-constexpr std::string_view kRenderOptions[] = {"--slide", "--size", "--out", "--format",
+constexpr std::string_view kRenderOptions[] = {"--slide",    "--size", "--out", "--format",
                                                "--audience", "--lang", "--at"};
 
-Status parse_render_option(const std::vector<std::string_view>& args, std::size_t& i, RenderOptions& r,
-                           bool& have_slide, bool& have_size) {
+Status parse_render_option(const std::vector<std::string_view>& args, std::size_t& i,
+                           RenderOptions& r, bool& have_slide, bool& have_size) {
     const std::string opt(args[i]);
-    if (std::find(std::begin(kRenderOptions), std::end(kRenderOptions), opt) == std::end(kRenderOptions))
+    if (std::find(std::begin(kRenderOptions), std::end(kRenderOptions), opt) ==
+        std::end(kRenderOptions))
         return usage("unknown option " + opt + " for render");
     auto v = value_of(args, i);
     if (!v) return v.error();
     const std::string_view val = v.value();
     const auto bad = [&](std::string_view expected) {
-        return usage("bad value for " + opt + ": '" + std::string(val) + "', expected " + std::string(expected));
+        return usage("bad value for " + opt + ": '" + std::string(val) + "', expected " +
+                     std::string(expected));
     };
     if (opt == "--slide") {
         const auto k = scene::parse_slide_kind(val);
@@ -86,7 +90,8 @@ Status parse_render_option(const std::vector<std::string_view>& args, std::size_
     return Ok{};
 }
 
-Status parse_command_options(const std::vector<std::string_view>& args, std::size_t i, CliOptions& o) {
+Status parse_command_options(const std::vector<std::string_view>& args, std::size_t i,
+                             CliOptions& o) {
     bool have_slide = false, have_size = false;
     for (; i < args.size(); ++i) {
         const std::string opt(args[i]);
@@ -94,11 +99,15 @@ Status parse_command_options(const std::vector<std::string_view>& args, std::siz
             auto v = value_of(args, i);
             if (!v) return v.error();
             o.run.windowed = parse_size(v.value());
-            if (!o.run.windowed) return usage("bad value for --windowed: '" + std::string(v.value()) + "', expected WxH");
+            if (!o.run.windowed)
+                return usage("bad value for --windowed: '" + std::string(v.value()) +
+                             "', expected WxH");
         } else if (o.command == Command::render) {
-            if (auto st = parse_render_option(args, i, o.render, have_slide, have_size); !st) return st;
+            if (auto st = parse_render_option(args, i, o.render, have_slide, have_size); !st)
+                return st;
         } else {
-            return usage("unknown option " + opt + " for " + (o.command == Command::run ? "run" : "this command"));
+            return usage("unknown option " + opt + " for " +
+                         (o.command == Command::run ? "run" : "this command"));
         }
     }
     if (o.command == Command::render) {
@@ -112,7 +121,9 @@ Status parse_command_options(const std::vector<std::string_view>& args, std::siz
 
 } // namespace
 
-std::string_view help_text() { return kHelp; }
+std::string_view help_text() {
+    return kHelp;
+}
 
 std::optional<std::pair<int, int>> parse_size(std::string_view s) {
     const auto x = s.find('x');
@@ -120,10 +131,12 @@ std::optional<std::pair<int, int>> parse_size(std::string_view s) {
     int w = 0, h = 0;
     const auto a = std::from_chars(s.data(), s.data() + x, w);
     const auto b = std::from_chars(s.data() + x + 1, s.data() + s.size(), h);
-    if (a.ec != std::errc{} || a.ptr != s.data() + x || b.ec != std::errc{} || b.ptr != s.data() + s.size())
+    if (a.ec != std::errc{} || a.ptr != s.data() + x || b.ec != std::errc{} ||
+        b.ptr != s.data() + s.size())
         return std::nullopt;
     // Landscape or portrait, up to 8K: the long side at most 7680, the short side at most 4320.
-    if (std::min(w, h) < 240 || std::max(w, h) < 320 || std::max(w, h) > 7680 || std::min(w, h) > 4320)
+    if (std::min(w, h) < 240 || std::max(w, h) < 320 || std::max(w, h) > 7680 ||
+        std::min(w, h) > 4320)
         return std::nullopt;
     return std::pair{w, h};
 }
@@ -141,7 +154,8 @@ bool digits_at(std::string_view s, std::size_t pos, std::size_t n, int& out) {
     return true;
 }
 
-// What may follow HH:MM: nothing, or ":SS" with an optional fraction, then "Z" or "+HH:MM"/"-HH:MM".
+// What may follow HH:MM: nothing, or ":SS" with an optional fraction, then "Z" or
+// "+HH:MM"/"-HH:MM".
 bool valid_time_tail(std::string_view rest) {
     int n = 0;
     if (!rest.empty() && rest[0] == ':') {
@@ -149,7 +163,8 @@ bool valid_time_tail(std::string_view rest) {
         rest.remove_prefix(3);
         if (!rest.empty() && rest[0] == '.') {
             std::size_t i = 1;
-            while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9') ++i;
+            while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9')
+                ++i;
             if (i == 1) return false;
             rest.remove_prefix(i);
         }
@@ -168,7 +183,8 @@ std::optional<scene::LocalTime> parse_local_time(std::string_view s) {
     scene::LocalTime t{date->year, date->month, date->day, 0, 0};
     if (s.size() == 10) return t;
     if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ') || s[13] != ':') return std::nullopt;
-    if (!digits_at(s, 11, 2, t.hour) || !digits_at(s, 14, 2, t.minute) || t.hour > 23 || t.minute > 59)
+    if (!digits_at(s, 11, 2, t.hour) || !digits_at(s, 14, 2, t.minute) || t.hour > 23 ||
+        t.minute > 59)
         return std::nullopt;
     // The wall-clock time is what the screen shows; seconds and an offset are checked, not used.
     if (!valid_time_tail(s.substr(16))) return std::nullopt;

@@ -22,8 +22,8 @@ struct RunOptions {
 struct RenderOptions {
     scene::SlideKind slide = scene::SlideKind::leaderboard;
     int width = 0, height = 0;
-    std::string out; // --out FILE.png
-    bool text = false; // --format text
+    std::string out;                                      // --out FILE.png
+    bool text = false;                                    // --format text
     scene::Audience audience = scene::Audience::visitors; // the safe side by default
     scene::Lang lang = scene::Lang::en;
     std::optional<scene::LocalTime> at;

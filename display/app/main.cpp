@@ -1,3 +1,5 @@
 #include "display/app/commands.hpp"
 
-int main(int argc, char** argv) { return podium::app::main_with_args(argc, argv); }
+int main(int argc, char** argv) {
+    return podium::app::main_with_args(argc, argv);
+}

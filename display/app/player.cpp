@@ -13,7 +13,8 @@ namespace {
 constexpr std::uint64_t kFrameMs = 16; // ~60 fps during transitions; software GL has no vsync
 }
 
-Player::Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot, PlayerOptions options)
+Player::Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot,
+               PlayerOptions options)
     : gl_(gl), options_(std::move(options)), snapshot_(std::move(snapshot)), metrics_(fonts),
       atlas_(std::move(fonts)),
       images_([](const std::string& m) { std::cerr << "podium: " << m << "\n"; }),
@@ -27,7 +28,8 @@ scene::DisplayList Player::build(std::size_t index) {
     ctx.now = local_now();
     const auto kind = options_.playlist[index].kind;
     if (kind == scene::SlideKind::spotlight) ctx.options.spotlight_turn = spotlight_turn_++;
-    const auto view = scene::make_view(*snapshot_, options_.audience, scene::PrivacySettings{}, options_.lang);
+    const auto view =
+        scene::make_view(*snapshot_, options_.audience, scene::PrivacySettings{}, options_.lang);
     return scene::build_slide(kind, view, ctx, metrics_);
 }
 
@@ -94,9 +96,11 @@ int Player::run() {
         }
         // Sleep until the next frame of a fade, or the end of this slide, or an event.
         now = SDL_GetTicks64();
-        const std::uint64_t due = fading ? now + kFrameMs : slide_start + options_.playlist[index_].duration_ms;
+        const std::uint64_t due =
+            fading ? now + kFrameMs : slide_start + options_.playlist[index_].duration_ms;
         SDL_Event e;
-        const int timeout = static_cast<int>(due > now ? std::min<std::uint64_t>(due - now, 60000) : 0);
+        const int timeout =
+            static_cast<int>(due > now ? std::min<std::uint64_t>(due - now, 60000) : 0);
         if (SDL_WaitEventTimeout(&e, timeout)) {
             if (!handle(e)) return 0;
             while (SDL_PollEvent(&e))

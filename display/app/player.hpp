@@ -32,7 +32,8 @@ struct PlayerOptions {
 
 class Player {
   public:
-    Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot, PlayerOptions options);
+    Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot,
+           PlayerOptions options);
     int run();
 
   private:

@@ -34,7 +34,8 @@ int command_render(const CliOptions& o) {
     ctx.height = static_cast<float>(r.height);
     ctx.lang = r.lang;
     ctx.now = r.at.value_or(local_now());
-    const auto view = scene::make_view(*snapshot.value(), r.audience, scene::PrivacySettings{}, r.lang);
+    const auto view =
+        scene::make_view(*snapshot.value(), r.audience, scene::PrivacySettings{}, r.lang);
     const auto list = scene::build_slide(r.slide, view, ctx, metrics);
     if (r.text) {
         std::cout << list.text_lines();

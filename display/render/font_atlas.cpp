@@ -21,7 +21,8 @@ FontAtlas::FontAtlas(std::array<std::vector<unsigned char>, scene::kFontFaceCoun
     : fonts_(std::move(fonts)) {
     // The overlay and fallbacks always have basic Latin at a body size.
     auto& base = glyphs_[{0, 48}];
-    for (char32_t c = 0x20; c < 0x7F; ++c) base.insert(c);
+    for (char32_t c = 0x20; c < 0x7F; ++c)
+        base.insert(c);
     rebuild();
 }
 
@@ -36,8 +37,10 @@ bool FontAtlas::prepare(const std::vector<const scene::DisplayList*>& lists) {
     for (const auto* list : lists)
         for (const auto* t : list->texts()) {
             auto& set = glyphs_[{static_cast<int>(t->face), tier_for(t->size)}];
-            for (char32_t c : scene::decode_utf8(t->text)) missing |= set.insert(c).second;
-            for (char32_t c : kAlways) missing |= set.insert(c).second;
+            for (char32_t c : scene::decode_utf8(t->text))
+                missing |= set.insert(c).second;
+            for (char32_t c : kAlways)
+                missing |= set.insert(c).second;
         }
     if (!missing) return false;
     rebuild();
@@ -82,7 +85,8 @@ ImFont* FontAtlas::font_for(scene::FontFace face, float size) const {
 
 std::size_t FontAtlas::glyph_count() const {
     std::size_t n = 0;
-    for (const auto& [key, set] : glyphs_) n += set.size();
+    for (const auto& [key, set] : glyphs_)
+        n += set.size();
     return n;
 }
 

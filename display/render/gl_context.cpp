@@ -43,11 +43,13 @@ Result<std::unique_ptr<GlContext>> GlContext::create(const WindowOptions& o) {
         w = desktop.w;
         h = desktop.h;
     }
-    ctx->window_.reset(SDL_CreateWindow("Podium", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags));
+    ctx->window_.reset(
+        SDL_CreateWindow("Podium", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags));
     if (!ctx->window_)
         return Error{std::string("no display: cannot open a window (") + SDL_GetError() + ")"};
     ctx->gl_ = SDL_GL_CreateContext(ctx->window_.get());
-    if (!ctx->gl_) return Error{std::string("cannot create an OpenGL 3.2 context: ") + SDL_GetError()};
+    if (!ctx->gl_)
+        return Error{std::string("cannot create an OpenGL 3.2 context: ") + SDL_GetError()};
     SDL_GL_MakeCurrent(ctx->window_.get(), ctx->gl_);
     SDL_GL_SetSwapInterval(1); // vsync where there is one; the player paces itself regardless
     if (!o.headless) SDL_ShowCursor(SDL_DISABLE);
@@ -58,7 +60,8 @@ Result<std::unique_ptr<GlContext>> GlContext::create(const WindowOptions& o) {
     io.IniFilename = nullptr; // nothing written behind the kiosk's back
     io.LogFilename = nullptr;
     io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors;
-    if (!ImGui_ImplOpenGL3_Init("#version 150")) return Error{"cannot initialise the OpenGL renderer"};
+    if (!ImGui_ImplOpenGL3_Init("#version 150"))
+        return Error{"cannot initialise the OpenGL renderer"};
     ctx->imgui_ = true;
     // Shaders now, so that NewFrame never builds them (and ImGui's default font) mid-slideshow.
     ImGui_ImplOpenGL3_CreateDeviceObjects();
@@ -75,8 +78,12 @@ GlContext::~GlContext() {
     if (sdl_) SDL_Quit();
 }
 
-void GlContext::drawable_size(int& w, int& h) const { SDL_GL_GetDrawableSize(window_.get(), &w, &h); }
-void GlContext::swap() { SDL_GL_SwapWindow(window_.get()); }
+void GlContext::drawable_size(int& w, int& h) const {
+    SDL_GL_GetDrawableSize(window_.get(), &w, &h);
+}
+void GlContext::swap() {
+    SDL_GL_SwapWindow(window_.get());
+}
 
 std::string GlContext::renderer_name() const {
     const auto* r = glGetString(GL_RENDERER);

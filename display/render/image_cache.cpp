@@ -19,7 +19,8 @@ unsigned ImageCache::texture(const std::string& path) {
     std::error_code ec;
     const auto bytes = std::filesystem::file_size(path, ec);
     if (ec || bytes > static_cast<std::uintmax_t>(kMaxFileBytes)) {
-        log_("photo " + path + (ec ? " cannot be read" : " is larger than 8 MiB") + "; showing initials");
+        log_("photo " + path + (ec ? " cannot be read" : " is larger than 8 MiB") +
+             "; showing initials");
         return tex;
     }
     int w = 0, h = 0, n = 0;

@@ -10,12 +10,22 @@
 namespace podium::render {
 namespace {
 
-ImU32 col(scene::Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
-ImVec2 v2(scene::Vec2 p) { return {p.x, p.y}; }
-ImVec2 p0(const scene::Box& b) { return {b.x, b.y}; }
-ImVec2 p1(const scene::Box& b) { return {b.right(), b.bottom()}; }
+ImU32 col(scene::Color c) {
+    return IM_COL32(c.r, c.g, c.b, c.a);
+}
+ImVec2 v2(scene::Vec2 p) {
+    return {p.x, p.y};
+}
+ImVec2 p0(const scene::Box& b) {
+    return {b.x, b.y};
+}
+ImVec2 p1(const scene::Box& b) {
+    return {b.right(), b.bottom()};
+}
 
-ImTextureID tex_id(unsigned tex) { return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex)); }
+ImTextureID tex_id(unsigned tex) {
+    return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex));
+}
 
 } // namespace
 
@@ -48,8 +58,10 @@ std::vector<std::uint8_t> RenderTarget::read_rgba() const {
     // GL's rows run bottom-up; images run top-down.
     std::vector<std::uint8_t> out(flipped.size());
     for (int y = 0; y < h_; ++y)
-        std::copy_n(flipped.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(h_ - 1 - y)),
-                    row, out.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)));
+        std::copy_n(flipped.begin() +
+                        static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(h_ - 1 - y)),
+                    row,
+                    out.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)));
     return out;
 }
 
@@ -83,8 +95,9 @@ void Painter::draw(const scene::DisplayList& list, RenderTarget& target) {
                 using T = std::decay_t<decltype(it)>;
                 if constexpr (std::is_same_v<T, scene::RectItem>) {
                     if (it.fill_bottom.a > 0)
-                        dl->AddRectFilledMultiColor(p0(it.box), p1(it.box), col(it.fill), col(it.fill),
-                                                    col(it.fill_bottom), col(it.fill_bottom));
+                        dl->AddRectFilledMultiColor(p0(it.box), p1(it.box), col(it.fill),
+                                                    col(it.fill), col(it.fill_bottom),
+                                                    col(it.fill_bottom));
                     else
                         dl->AddRectFilled(p0(it.box), p1(it.box), col(it.fill), it.radius);
                 } else if constexpr (std::is_same_v<T, scene::CircleItem>) {
@@ -93,11 +106,13 @@ void Painter::draw(const scene::DisplayList& list, RenderTarget& target) {
                     dl->AddTriangleFilled(v2(it.a), v2(it.b), v2(it.c), col(it.fill));
                 } else if constexpr (std::is_same_v<T, scene::LineItem>) {
                     std::vector<ImVec2> pts;
-                    for (const auto& p : it.points) pts.push_back(v2(p));
-                    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col(it.color), 0, it.thickness);
+                    for (const auto& p : it.points)
+                        pts.push_back(v2(p));
+                    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col(it.color), 0,
+                                    it.thickness);
                 } else if constexpr (std::is_same_v<T, scene::TextItem>) {
-                    dl->AddText(fonts_.font_for(it.face, it.size), it.size, p0(it.box), col(it.color),
-                                it.text.data(), it.text.data() + it.text.size());
+                    dl->AddText(fonts_.font_for(it.face, it.size), it.size, p0(it.box),
+                                col(it.color), it.text.data(), it.text.data() + it.text.size());
                 } else if constexpr (std::is_same_v<T, scene::ImageItem>) {
                     if (const unsigned tex = images_.texture(it.source))
                         dl->AddImageRounded(tex_id(tex), p0(it.box), p1(it.box), {0, 0}, {1, 1},

@@ -10,8 +10,8 @@ constexpr float kSafeMargin = 0.05f; // TV overscan: keep 5 % clear on each side
 } // namespace
 
 Canvas::Canvas(DisplayList& out, const TextMeasurer& measure, const Theme& theme, float text_scale)
-    : out_(out), measure_(measure), theme_(theme),
-      unit_(std::min(out.width, out.height) / 1080.0f), text_scale_(text_scale) {
+    : out_(out), measure_(measure), theme_(theme), unit_(std::min(out.width, out.height) / 1080.0f),
+      text_scale_(text_scale) {
     const float mx = std::round(out.width * kSafeMargin);
     const float my = std::round(out.height * kSafeMargin);
     out_.safe_area = {mx, my, out.width - 2 * mx, out.height - 2 * my};
@@ -32,7 +32,8 @@ std::string Canvas::ellipsise(std::u32string_view s, float max_w, float size, Fo
             hi = mid - 1;
     }
     std::u32string kept(s.substr(0, lo));
-    while (!kept.empty() && kept.back() == U' ') kept.pop_back();
+    while (!kept.empty() && kept.back() == U' ')
+        kept.pop_back();
     if (kept.empty() && measure_.width(face, size, encode_utf8(kEllipsis)) > max_w) return {};
     return encode_utf8(kept + std::u32string(kEllipsis));
 }
@@ -95,7 +96,8 @@ std::vector<std::string> Canvas::wrap(std::string_view s, float max_w, float siz
     }
     // A single word wider than the line is cut; the last line says when text was left over.
     for (auto& line : lines)
-        if (measure_.width(face, size, line) > max_w) line = ellipsise(decode_utf8(line), max_w, size, face);
+        if (measure_.width(face, size, line) > max_w)
+            line = ellipsise(decode_utf8(line), max_w, size, face);
     if (more && !lines.empty()) {
         std::u32string last = decode_utf8(lines.back());
         std::u32string with = last + std::u32string(kEllipsis);
@@ -115,14 +117,23 @@ Box Canvas::paragraph(std::string_view s, Box box, float size, FontFace face, Co
         w = std::max(w, text(line, {box.x, y, box.w, size}, size, face, color).w);
         y += size * line_gap;
     }
-    const float h = lines.empty() ? 0 : size * line_gap * static_cast<float>(lines.size() - 1) + size;
+    const float h =
+        lines.empty() ? 0 : size * line_gap * static_cast<float>(lines.size() - 1) + size;
     return {box.x, box.y, w, h};
 }
 
-void Canvas::rect(Box b, Color fill, float radius) { out_.items.emplace_back(RectItem{b, fill, radius, Color{0, 0, 0, 0}}); }
-void Canvas::gradient(Box b, Color top, Color bottom) { out_.items.emplace_back(RectItem{b, top, 0, bottom}); }
-void Canvas::circle(Vec2 c, float r, Color fill) { out_.items.emplace_back(CircleItem{c, r, fill}); }
-void Canvas::triangle(Vec2 a, Vec2 b, Vec2 c, Color fill) { out_.items.emplace_back(TriangleItem{a, b, c, fill}); }
+void Canvas::rect(Box b, Color fill, float radius) {
+    out_.items.emplace_back(RectItem{b, fill, radius, Color{0, 0, 0, 0}});
+}
+void Canvas::gradient(Box b, Color top, Color bottom) {
+    out_.items.emplace_back(RectItem{b, top, 0, bottom});
+}
+void Canvas::circle(Vec2 c, float r, Color fill) {
+    out_.items.emplace_back(CircleItem{c, r, fill});
+}
+void Canvas::triangle(Vec2 a, Vec2 b, Vec2 c, Color fill) {
+    out_.items.emplace_back(TriangleItem{a, b, c, fill});
+}
 void Canvas::line(std::vector<Vec2> points, Color color, float thickness) {
     out_.items.emplace_back(LineItem{std::move(points), color, thickness});
 }

@@ -42,7 +42,8 @@ struct TypeScale {
 
 class Canvas {
   public:
-    Canvas(DisplayList& out, const TextMeasurer& measure, const Theme& theme, float text_scale = 1.0f);
+    Canvas(DisplayList& out, const TextMeasurer& measure, const Theme& theme,
+           float text_scale = 1.0f);
 
     float unit() const { return unit_; } // pixels per design pixel at 1080
     float px(float design) const { return design * unit_; }
@@ -71,7 +72,8 @@ class Canvas {
     void image(std::string source, Box b, float radius);
 
     // The fitted (size, text) pair for one line: shrink down to the minimum, then ellipsise.
-    std::pair<float, std::string> fit(std::string_view s, float max_w, float size, FontFace face) const;
+    std::pair<float, std::string> fit(std::string_view s, float max_w, float size,
+                                      FontFace face) const;
     std::vector<std::string> wrap(std::string_view s, float max_w, float size, FontFace face,
                                   int max_lines) const;
 

@@ -38,8 +38,8 @@ inline constexpr int kFontFaceCount = 3;
 
 struct TextItem {
     std::string text; // UTF-8, already fitted (shrunk or ellipsised) to its box
-    Box box; // top-left at the line's top; w = measured width, h = size
-    float size = 0; // pixel height of the line (ascent - descent)
+    Box box;          // top-left at the line's top; w = measured width, h = size
+    float size = 0;   // pixel height of the line (ascent - descent)
     FontFace face = FontFace::regular;
     Color color;
 };
@@ -79,7 +79,7 @@ using Item = std::variant<RectItem, CircleItem, TriangleItem, LineItem, TextItem
 struct DisplayList {
     float width = 0, height = 0;
     Color background;
-    Box safe_area; // everything is drawn inside it (TV overscan)
+    Box safe_area;           // everything is drawn inside it (TV overscan)
     float min_text_size = 0; // nothing smaller is readable from five metres
     std::vector<Item> items; // draw order; text items are in reading order
 

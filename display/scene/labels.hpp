@@ -16,7 +16,8 @@ struct Labels {
     std::string_view ranked_by; // "Ranked by {metric}"
     std::string_view deal_value, deals, leads, proposals, hires, interactions, reach, profile_views;
     std::string_view followers, updates, clicks, applicants;
-    std::string_view roi, invested, investment, all_champions, hours_short, no_data_yet, no_one_to_show;
+    std::string_view roi, invested, investment, all_champions, hours_short, no_data_yet,
+        no_one_to_show;
     std::string_view latest_success, new_entry;
     std::string_view kind_lead, kind_proposal, kind_deal, kind_hire, kind_speaking, kind_press,
         kind_conversation, kind_other;

@@ -23,7 +23,9 @@ std::vector<std::u32string> words(std::string_view s) {
     return out;
 }
 
-std::u32string first_letter(const std::u32string& w) { return w.substr(0, 1); }
+std::u32string first_letter(const std::u32string& w) {
+    return w.substr(0, 1);
+}
 
 } // namespace
 
@@ -33,7 +35,9 @@ std::optional<Audience> parse_audience(std::string_view s) {
     return std::nullopt;
 }
 
-std::string_view audience_name(Audience a) { return a == Audience::internal ? "internal" : "public"; }
+std::string_view audience_name(Audience a) {
+    return a == Audience::internal ? "internal" : "public";
+}
 
 std::string format_name(std::string_view full_name, NameFormat format) {
     const auto w = words(full_name);
@@ -43,7 +47,8 @@ std::string format_name(std::string_view full_name, NameFormat format) {
         return std::string(full_name);
     case NameFormat::first_initial:
         // The last word's initial: "Sanne de Vries" -> "Sanne V." (Dutch prefixes are skipped).
-        return w.size() == 1 ? encode_utf8(w[0]) : encode_utf8(w[0] + U" " + first_letter(w.back()) + U".");
+        return w.size() == 1 ? encode_utf8(w[0])
+                             : encode_utf8(w[0] + U" " + first_letter(w.back()) + U".");
     case NameFormat::initials:
         return w.size() == 1 ? encode_utf8(first_letter(w[0]))
                              : encode_utf8(first_letter(w[0]) + first_letter(w.back()));
@@ -70,7 +75,8 @@ View make_view(const model::Snapshot& snapshot, Audience audience, const Privacy
 
     std::unordered_map<std::string, bool> kept; // feed id -> shown (named or anonymised)
     for (const auto& c : snapshot.feed.champions) {
-        const bool consent = audience == Audience::internal ? c.consent.internal : c.consent.is_public;
+        const bool consent =
+            audience == Audience::internal ? c.consent.internal : c.consent.is_public;
         const bool named = consent && v.rules.names != NameFormat::anonymous;
         if (!consent && v.rules.without_consent == WithoutConsent::omit) {
             kept[c.id] = false;

@@ -32,16 +32,18 @@ struct PrivacySettings {
     AudienceRules internal{NameFormat::full, true, true, true, WithoutConsent::anonymise};
     // The careful default for visitors: first name and initial, no money.
     AudienceRules visitors{NameFormat::first_initial, false, true, true, WithoutConsent::anonymise};
-    const AudienceRules& rules(Audience a) const { return a == Audience::internal ? internal : visitors; }
+    const AudienceRules& rules(Audience a) const {
+        return a == Audience::internal ? internal : visitors;
+    }
 };
 
 struct ViewChampion {
-    std::string key; // stable, opaque, never shown (the feed id)
+    std::string key;          // stable, opaque, never shown (the feed id)
     std::string display_name; // already formatted, or "A colleague from Tax"
-    std::string initials; // empty unless named
-    std::string team; // empty when teams are hidden
-    std::string photo; // empty unless named and photo consent
-    bool named = false; // consented for this audience
+    std::string initials;     // empty unless named
+    std::string team;         // empty when teams are hidden
+    std::string photo;        // empty unless named and photo consent
+    bool named = false;       // consented for this audience
 };
 
 // What the slides draw from. Figures of omitted champions stay in the organisation's totals
@@ -53,7 +55,7 @@ struct View {
     model::SnapshotMeta meta;
     std::vector<ViewChampion> champions;
     std::vector<model::MonthlyFigures> monthly; // champion = ViewChampion::key, or "" if omitted
-    std::vector<model::Success> successes; // champion = ViewChampion::key
+    std::vector<model::Success> successes;      // champion = ViewChampion::key
     std::vector<model::Investment> investment;
 
     const ViewChampion* champion(std::string_view key) const;

@@ -33,10 +33,11 @@ Frame draw_frame(Canvas& c, const View& v, const SlideContext& ctx, std::string_
     // Header: the title left, the reported month right; a subtitle under the title.
     const float title_size = c.type(TypeScale::kTitle);
     const std::string month = f.month ? format_month_year(*f.month, ctx.lang) : std::string();
-    const float month_w = month.empty() ? 0
-                          : c.measure().width(FontFace::semibold, c.type(TypeScale::kName), month);
+    const float month_w =
+        month.empty() ? 0 : c.measure().width(FontFace::semibold, c.type(TypeScale::kName), month);
     const float gap = c.px(48);
-    c.text(title, {s.x, s.y, s.w - month_w - gap, title_size}, title_size, FontFace::semibold, t.text);
+    c.text(title, {s.x, s.y, s.w - month_w - gap, title_size}, title_size, FontFace::semibold,
+           t.text);
     if (!month.empty())
         c.text_centered_y(month, s.x, s.y + title_size * 0.55f, s.w, c.type(TypeScale::kName),
                           FontFace::semibold, t.accent, Align::right);
@@ -86,7 +87,8 @@ Color avatar_color(std::string_view key) {
     static constexpr Color kPalette[] = {{52, 92, 150}, {38, 120, 112}, {120, 72, 140},
                                          {150, 88, 56}, {70, 110, 60},  {140, 60, 84}};
     std::uint32_t h = 2166136261u;
-    for (char ch : key) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+    for (char ch : key)
+        h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
     return kPalette[h % std::size(kPalette)];
 }
 

@@ -1,4 +1,5 @@
-// Leaderboard: the top three set apart as cards, the rest as rows; rank, movement, name, team, value.
+// Leaderboard: the top three set apart as cards, the rest as rows; rank, movement, name, team,
+// value.
 #include "labels.hpp"
 #include "slides.hpp"
 
@@ -20,7 +21,8 @@ std::string subtitle_for(const Labels& l, Lang lang, model::Metric m, Period p) 
     std::string label(metric_label(l, model::metric_name(m)));
     if (lang == Lang::en && !label.empty()) label[0] = static_cast<char>(label[0] - 'A' + 'a');
     std::string s = std::string(l.ranked_by) + label;
-    if (p != Period::month) s += " \u00b7 " + std::string(p == Period::quarter ? l.this_quarter : l.year_to_date);
+    if (p != Period::month)
+        s += " \u00b7 " + std::string(p == Period::quarter ? l.this_quarter : l.year_to_date);
     return s;
 }
 
@@ -33,9 +35,11 @@ void movement(Canvas& c, const Ranked& r, float x, float center_y, float w, Lang
         c.text_centered_y(labels(lang).new_entry, x, center_y, w, c.type(TypeScale::kMin),
                           FontFace::semibold, t.accent, Align::center);
     } else if (*r.previous_rank > r.rank) {
-        c.triangle({cx, center_y - s}, {cx + s, center_y + s * 0.8f}, {cx - s, center_y + s * 0.8f}, t.up);
+        c.triangle({cx, center_y - s}, {cx + s, center_y + s * 0.8f}, {cx - s, center_y + s * 0.8f},
+                   t.up);
     } else if (*r.previous_rank < r.rank) {
-        c.triangle({cx - s, center_y - s * 0.8f}, {cx + s, center_y - s * 0.8f}, {cx, center_y + s}, t.down);
+        c.triangle({cx - s, center_y - s * 0.8f}, {cx + s, center_y - s * 0.8f}, {cx, center_y + s},
+                   t.down);
     } else {
         c.rect({cx - s * 0.8f, center_y - c.px(3), s * 1.6f, c.px(6)}, t.text_muted, c.px(3));
     }
@@ -44,10 +48,13 @@ void movement(Canvas& c, const Ranked& r, float x, float center_y, float w, Lang
 // Wide enough for the word "New" in this language, with room on both sides.
 float movement_width(Canvas& c, Lang lang) {
     return std::max(c.px(90), c.measure().width(FontFace::semibold, c.type(TypeScale::kMin),
-                                                labels(lang).new_entry) + c.px(36));
+                                                labels(lang).new_entry) +
+                                  c.px(36));
 }
 
-Color medal(const Theme& t, int rank) { return rank == 1 ? t.gold : rank == 2 ? t.silver : t.bronze; }
+Color medal(const Theme& t, int rank) {
+    return rank == 1 ? t.gold : rank == 2 ? t.silver : t.bronze;
+}
 
 void card(const Board& b, const Ranked& r, Box box) {
     Canvas& c = b.c;
@@ -69,15 +76,17 @@ void card(const Board& b, const Ranked& r, Box box) {
     const bool has_team = !r.champion->team.empty();
     const float block = name_size + (has_team ? team_size * 1.2f : 0);
     float y = cy - block / 2;
-    c.text(r.champion->display_name, {name_x, y, name_w, name_size}, name_size, FontFace::semibold, t.text);
+    c.text(r.champion->display_name, {name_x, y, name_w, name_size}, name_size, FontFace::semibold,
+           t.text);
     if (has_team)
         c.text(r.champion->team, {name_x, y + name_size * 1.2f, name_w, team_size}, team_size,
                FontFace::regular, t.text_muted);
     movement(c, r, box.right() - pad - value_w - move_w, cy, move_w, b.ctx.lang);
     if (b.show_values)
         c.text_centered_y(format_metric(b.v, b.ctx.options.metric, r.value, b.ctx.lang),
-                          box.right() - pad - value_w, cy, value_w, c.type(TypeScale::kFigure * 0.8f),
-                          FontFace::bold, r.rank == 1 ? t.accent : t.text, Align::right);
+                          box.right() - pad - value_w, cy, value_w,
+                          c.type(TypeScale::kFigure * 0.8f), FontFace::bold,
+                          r.rank == 1 ? t.accent : t.text, Align::right);
 }
 
 void row(const Board& b, const Ranked& r, Box box, bool last) {
@@ -100,8 +109,8 @@ void row(const Board& b, const Ranked& r, Box box, bool last) {
     c.text_centered_y(r.champion->display_name, x, cy, name_w, size, FontFace::semibold, t.text);
     x += name_w + gap;
     if (team_w > 0) {
-        c.text_centered_y(r.champion->team, x, cy, team_w, c.type(TypeScale::kMin), FontFace::regular,
-                          t.text_muted);
+        c.text_centered_y(r.champion->team, x, cy, team_w, c.type(TypeScale::kMin),
+                          FontFace::regular, t.text_muted);
         x += team_w + gap;
     }
     if (b.show_values)
@@ -115,7 +124,8 @@ void row(const Board& b, const Ranked& r, Box box, bool last) {
 void build_leaderboard(Canvas& c, const View& v, const SlideContext& ctx) {
     const Labels& l = labels(ctx.lang);
     const auto& opt = ctx.options;
-    const Frame f = draw_frame(c, v, ctx, l.leaderboard, subtitle_for(l, ctx.lang, opt.metric, opt.period));
+    const Frame f =
+        draw_frame(c, v, ctx, l.leaderboard, subtitle_for(l, ctx.lang, opt.metric, opt.period));
     if (!f.month) return draw_empty(c, f.body, l.no_data_yet);
     const auto ranked = leaderboard(v, opt.metric, opt.period, *f.month, opt.top_n);
     if (ranked.empty()) return draw_empty(c, f.body, l.no_one_to_show);
@@ -128,12 +138,14 @@ void build_leaderboard(Canvas& c, const View& v, const SlideContext& ctx) {
     const float gap = c.px(22);
 
     // Cards for the top three: a left column in landscape, a stack on top in portrait.
-    Box card_area = landscape ? Box{body.x, body.y, body.w * 0.44f, body.h}
-                              : Box{body.x, body.y, body.w, std::min(body.h * 0.45f, c.px(210) * 3)};
+    Box card_area = landscape
+                        ? Box{body.x, body.y, body.w * 0.44f, body.h}
+                        : Box{body.x, body.y, body.w, std::min(body.h * 0.45f, c.px(210) * 3)};
     const float card_h = std::min((card_area.h - 2 * gap) / 3, c.px(250));
     for (std::size_t i = 0; i < cards; ++i)
-        card(b, ranked[i], {card_area.x, card_area.y + static_cast<float>(i) * (card_h + gap),
-                            card_area.w, card_h});
+        card(b, ranked[i],
+             {card_area.x, card_area.y + static_cast<float>(i) * (card_h + gap), card_area.w,
+              card_h});
 
     const Box rows = landscape ? Box{card_area.right() + c.px(56), body.y,
                                      body.right() - card_area.right() - c.px(56), body.h}
@@ -143,7 +155,8 @@ void build_leaderboard(Canvas& c, const View& v, const SlideContext& ctx) {
     const std::size_t fit = static_cast<std::size_t>(std::floor(rows.h / min_row));
     const std::size_t count = std::min(ranked.size() - cards, fit);
     if (count == 0) return;
-    const float row_h = std::min(rows.h / static_cast<float>(std::max<std::size_t>(count, 7)), c.px(118));
+    const float row_h =
+        std::min(rows.h / static_cast<float>(std::max<std::size_t>(count, 7)), c.px(118));
     for (std::size_t i = 0; i < count; ++i)
         row(b, ranked[cards + i], {rows.x, rows.y + static_cast<float>(i) * row_h, rows.w, row_h},
             i + 1 == count);

@@ -47,11 +47,12 @@ std::vector<Tile> tiles(const View& v, const SlideContext& ctx, model::YearMonth
     if (const auto* inv = investment_for(v, m); inv && inv->cost > 0) {
         const double value = static_cast<double>(total(v, model::Metric::deal_value, now)) / 100.0;
         roi.value = format_percent(100.0 * (value - inv->cost) / inv->cost, ctx.lang);
-        const std::string hours = format_count(std::llround(inv->hours), ctx.lang) + " " + std::string(l.hours_short);
-        roi.caption = v.rules.show_money
-                          ? format_money(std::llround(inv->cost * 100), v.organisation.currency, ctx.lang) +
-                                " \u00b7 " + hours + " " + std::string(l.invested)
-                          : hours + " " + std::string(l.invested);
+        const std::string hours =
+            format_count(std::llround(inv->hours), ctx.lang) + " " + std::string(l.hours_short);
+        roi.caption = v.rules.show_money ? format_money(std::llround(inv->cost * 100),
+                                                        v.organisation.currency, ctx.lang) +
+                                               " \u00b7 " + hours + " " + std::string(l.invested)
+                                         : hours + " " + std::string(l.invested);
     }
     out.push_back(std::move(roi));
     return out;
@@ -73,12 +74,13 @@ void draw_tiles(Canvas& c, const std::vector<Tile>& ts, Box area, bool two_rows)
         c.text(ts[i].value, {b.x + pad, b.y + pad + small * 1.35f, b.w - 2 * pad, big}, big,
                FontFace::bold, i == 0 ? c.theme().accent : c.theme().text);
         if (!ts[i].caption.empty())
-            c.text(ts[i].caption, {b.x + pad, b.bottom() - pad - small, b.w - 2 * pad, small}, small,
-                   FontFace::regular, ts[i].caption_color);
+            c.text(ts[i].caption, {b.x + pad, b.bottom() - pad - small, b.w - 2 * pad, small},
+                   small, FontFace::regular, ts[i].caption_color);
     }
 }
 
-void legend(Canvas& c, float right, float cy, const std::vector<std::pair<std::string, Color>>& keys) {
+void legend(Canvas& c, float right, float cy,
+            const std::vector<std::pair<std::string, Color>>& keys) {
     const float small = c.type(TypeScale::kMin), sw = c.px(28);
     float x = right;
     for (auto it = keys.rbegin(); it != keys.rend(); ++it) {
@@ -102,10 +104,12 @@ void chart(Canvas& c, const View& v, const SlideContext& ctx, model::YearMonth l
     legend(c, area.right(), area.y + small / 2, keys);
 
     std::vector<model::YearMonth> months;
-    for (model::YearMonth m = last; months.size() < 12; m = m.prev()) months.insert(months.begin(), m);
+    for (model::YearMonth m = last; months.size() < 12; m = m.prev())
+        months.insert(months.begin(), m);
     std::vector<double> bars, costs;
     for (auto m : months) {
-        const auto value = total(v, money ? model::Metric::deal_value : model::Metric::deals, {m, m});
+        const auto value =
+            total(v, money ? model::Metric::deal_value : model::Metric::deals, {m, m});
         bars.push_back(money ? static_cast<double>(value) / 100.0 : static_cast<double>(value));
         const auto* inv = investment_for(v, m);
         costs.push_back(inv ? inv->cost : 0.0);
@@ -125,14 +129,18 @@ void chart(Canvas& c, const View& v, const SlideContext& ctx, model::YearMonth l
         const float h = static_cast<float>(bars[i] / top) * plot.h;
         const Color bar = i == 11 ? t.accent : t.accent.with_alpha(110);
         if (h > 0) c.rect({x + slot * 0.2f, plot.bottom() - h, slot * 0.6f, h}, bar, c.px(6));
-        if (money) cost_line.push_back({x + slot / 2, plot.bottom() - static_cast<float>(costs[i] / top) * plot.h});
+        if (money)
+            cost_line.push_back(
+                {x + slot / 2, plot.bottom() - static_cast<float>(costs[i] / top) * plot.h});
         if ((11 - i) % label_every == 0)
-            c.text(month_abbrev(months[i].month, ctx.lang), {x, plot.bottom() + small * 0.5f, slot, small},
-                   small, FontFace::regular, i == 11 ? t.text : t.text_muted, Align::center);
+            c.text(month_abbrev(months[i].month, ctx.lang),
+                   {x, plot.bottom() + small * 0.5f, slot, small}, small, FontFace::regular,
+                   i == 11 ? t.text : t.text_muted, Align::center);
     }
     if (money) {
         c.line(cost_line, t.gold, c.px(5));
-        for (const auto& p : cost_line) c.circle(p, c.px(9), t.gold);
+        for (const auto& p : cost_line)
+            c.circle(p, c.px(9), t.gold);
     }
 }
 

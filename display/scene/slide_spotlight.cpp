@@ -24,11 +24,12 @@ void avatar(Canvas& c, const ViewChampion& who, Vec2 center, float d) {
 }
 
 // The champion's three strongest figures this month, in a fixed order of interest.
-std::vector<std::pair<model::Metric, std::int64_t>> best_figures(const View& v, std::string_view key,
-                                                                 MonthRange range) {
+std::vector<std::pair<model::Metric, std::int64_t>>
+best_figures(const View& v, std::string_view key, MonthRange range) {
     using model::Metric;
-    std::vector<Metric> order = {Metric::deal_value, Metric::deals, Metric::leads, Metric::proposals,
-                                 Metric::hires, Metric::interactions, Metric::reach, Metric::followers};
+    std::vector<Metric> order = {Metric::deal_value, Metric::deals,    Metric::leads,
+                                 Metric::proposals,  Metric::hires,    Metric::interactions,
+                                 Metric::reach,      Metric::followers};
     if (!v.rules.show_money) order.erase(order.begin());
     std::vector<std::pair<Metric, std::int64_t>> out;
     for (Metric m : order)
@@ -50,8 +51,8 @@ void figures(Canvas& c, const View& v, const SlideContext& ctx, const ViewChampi
         c.rect(tile, c.theme().surface, c.px(20));
         const float pad = c.px(26);
         c.text(format_metric(v, figs[i].first, figs[i].second, ctx.lang),
-               {tile.x + pad, tile.y + pad, tile.w - 2 * pad, value_size}, value_size, FontFace::bold,
-               c.theme().text);
+               {tile.x + pad, tile.y + pad, tile.w - 2 * pad, value_size}, value_size,
+               FontFace::bold, c.theme().text);
         c.text(metric_label(labels(ctx.lang), model::metric_name(figs[i].first)),
                {tile.x + pad, tile.y + pad + value_size * 1.15f, tile.w - 2 * pad, label_size},
                label_size, FontFace::regular, c.theme().text_muted);
@@ -85,7 +86,8 @@ void build_spotlight(Canvas& c, const View& v, const SlideContext& ctx) {
     const bool landscape = body.w > body.h * 1.3f;
 
     // Avatar left (landscape) or on top (portrait); the story beside or below it.
-    const float d = landscape ? std::min(body.w * 0.3f, body.h * 0.78f) : std::min(body.w * 0.5f, body.h * 0.3f);
+    const float d = landscape ? std::min(body.w * 0.3f, body.h * 0.78f)
+                              : std::min(body.w * 0.5f, body.h * 0.3f);
     Box text_area;
     if (landscape) {
         avatar(c, who, {body.x + d / 2, body.y + body.h / 2}, d);
@@ -98,14 +100,18 @@ void build_spotlight(Canvas& c, const View& v, const SlideContext& ctx) {
 
     const MonthRange range = period_range(Period::month, *f.month);
     const bool show_figures = v.rules.show_figures;
-    const float tiles_h = show_figures ? c.type(TypeScale::kFigure * 0.85f) * 1.15f + c.type(TypeScale::kMin) + c.px(52) : 0;
+    const float tiles_h = show_figures ? c.type(TypeScale::kFigure * 0.85f) * 1.15f +
+                                             c.type(TypeScale::kMin) + c.px(52)
+                                       : 0;
     float y = text_area.y + c.px(8);
     const float name_size = c.type(TypeScale::kHero * 0.72f);
-    c.text(who.display_name, {text_area.x, y, text_area.w, name_size}, name_size, FontFace::semibold, t.text);
+    c.text(who.display_name, {text_area.x, y, text_area.w, name_size}, name_size,
+           FontFace::semibold, t.text);
     y += name_size * 1.2f;
     if (!who.team.empty()) {
         const float team_size = c.type(TypeScale::kName);
-        c.text(who.team, {text_area.x, y, text_area.w, team_size}, team_size, FontFace::regular, t.accent);
+        c.text(who.team, {text_area.x, y, text_area.w, team_size}, team_size, FontFace::regular,
+               t.accent);
         y += team_size * 1.25f;
     }
 
@@ -116,15 +122,19 @@ void build_spotlight(Canvas& c, const View& v, const SlideContext& ctx) {
         const std::string kicker = std::string(l.latest_success) + " \u00b7 " +
                                    std::string(success_kind_label(l, s->kind)) + " \u00b7 " +
                                    format_date_short(s->date, ctx.lang);
-        c.text(kicker, {text_area.x, y, text_area.w, small}, small, FontFace::semibold, t.text_muted);
+        c.text(kicker, {text_area.x, y, text_area.w, small}, small, FontFace::semibold,
+               t.text_muted);
         y += small * 1.5f;
         const float room = text_area.bottom() - tiles_h - c.px(32) - y;
         const int lines = std::clamp(static_cast<int>((room - story) / (story * 1.25f)) + 1, 1, 3);
         const std::string quoted = "\u201c" + s->title + "\u201d";
-        y += c.paragraph(quoted, {text_area.x, y, text_area.w, room}, story, FontFace::regular, t.text, lines).h;
+        y += c.paragraph(quoted, {text_area.x, y, text_area.w, room}, story, FontFace::regular,
+                         t.text, lines)
+                 .h;
     }
     if (show_figures)
-        figures(c, v, ctx, who, range, {text_area.x, text_area.bottom() - tiles_h, text_area.w, tiles_h});
+        figures(c, v, ctx, who, range,
+                {text_area.x, text_area.bottom() - tiles_h, text_area.w, tiles_h});
 }
 
 } // namespace podium::scene

@@ -45,7 +45,7 @@ DisplayList build_slide(SlideKind kind, const View& view, const SlideContext& ct
 
 // Shared by the slides (slide_frame.cpp).
 struct Frame {
-    Box body; // the free area between header and footer
+    Box body;                              // the free area between header and footer
     std::optional<model::YearMonth> month; // the month reported on, if there are figures
 };
 Frame draw_frame(Canvas& c, const View& v, const SlideContext& ctx, std::string_view title,

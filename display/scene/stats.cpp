@@ -37,7 +37,8 @@ MonthRange previous_range(Period p, model::YearMonth m) {
         return {m.prev(), m.prev()};
     case Period::quarter: {
         model::YearMonth first = period_range(p, m).first, last = m;
-        for (int i = 0; i < 3; ++i) first = first.prev(), last = last.prev();
+        for (int i = 0; i < 3; ++i)
+            first = first.prev(), last = last.prev();
         return {first, last};
     }
     case Period::year:
@@ -46,7 +47,8 @@ MonthRange previous_range(Period p, model::YearMonth m) {
     return {m, m};
 }
 
-std::vector<Ranked> rank_champions(const View& v, model::Metric metric, MonthRange range, int top_n) {
+std::vector<Ranked> rank_champions(const View& v, model::Metric metric, MonthRange range,
+                                   int top_n) {
     std::map<std::string, std::int64_t> sums;
     for (const auto& m : v.monthly)
         if (!m.champion.empty() && range.contains(m.month)) sums[m.champion] += m.get(metric);
@@ -60,7 +62,7 @@ std::vector<Ranked> rank_champions(const View& v, model::Metric metric, MonthRan
     });
     for (std::size_t i = 0; i < rows.size(); ++i)
         rows[i].rank = i > 0 && rows[i].value == rows[i - 1].value ? rows[i - 1].rank
-                                                                  : static_cast<int>(i) + 1;
+                                                                   : static_cast<int>(i) + 1;
     if (top_n >= 0 && rows.size() > static_cast<std::size_t>(top_n))
         rows.resize(static_cast<std::size_t>(top_n));
     return rows;
@@ -83,7 +85,8 @@ std::int64_t total(const View& v, model::Metric metric, MonthRange range) {
     return sum;
 }
 
-std::int64_t champion_total(const View& v, std::string_view key, model::Metric metric, MonthRange range) {
+std::int64_t champion_total(const View& v, std::string_view key, model::Metric metric,
+                            MonthRange range) {
     std::int64_t sum = 0;
     for (const auto& m : v.monthly)
         if (m.champion == key && range.contains(m.month)) sum += m.get(metric);

@@ -20,24 +20,26 @@ struct MonthRange {
 // The month a slide reports on: the latest month with figures that is not after `now`
 // (organisations report a month once it has closed). nullopt when there are no figures at all.
 std::optional<model::YearMonth> report_month(const View& v, model::YearMonth now);
-MonthRange period_range(Period p, model::YearMonth m); // quarter/year: to date
+MonthRange period_range(Period p, model::YearMonth m);   // quarter/year: to date
 MonthRange previous_range(Period p, model::YearMonth m); // the same stretch one period earlier
 
 struct Ranked {
     const ViewChampion* champion = nullptr;
     std::int64_t value = 0;
-    int rank = 0; // ties share a rank: 1, 2, 2, 4
+    int rank = 0;                     // ties share a rank: 1, 2, 2, 4
     std::optional<int> previous_rank; // none: new on the board
 };
 
 // The top `top_n` by `metric` over `range`, highest first; champions at zero are left out (a
 // leaderboard celebrates, it never lists the bottom).
-std::vector<Ranked> rank_champions(const View& v, model::Metric metric, MonthRange range, int top_n);
+std::vector<Ranked> rank_champions(const View& v, model::Metric metric, MonthRange range,
+                                   int top_n);
 std::vector<Ranked> leaderboard(const View& v, model::Metric metric, Period period,
                                 model::YearMonth month, int top_n);
 
 std::int64_t total(const View& v, model::Metric metric, MonthRange range); // everyone, omitted too
-std::int64_t champion_total(const View& v, std::string_view key, model::Metric metric, MonthRange range);
+std::int64_t champion_total(const View& v, std::string_view key, model::Metric metric,
+                            MonthRange range);
 const model::Investment* investment_for(const View& v, model::YearMonth m);
 
 } // namespace podium::scene

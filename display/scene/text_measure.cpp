@@ -22,7 +22,8 @@ FontMetrics::FontMetrics(std::array<std::vector<unsigned char>, kFontFaceCount> 
         auto face = std::make_unique<Face>();
         face->bytes = std::move(fonts[i]);
         const unsigned char* data = face->bytes.data();
-        if (face->bytes.empty() || !stbtt_InitFont(&face->info, data, stbtt_GetFontOffsetForIndex(data, 0)))
+        if (face->bytes.empty() ||
+            !stbtt_InitFont(&face->info, data, stbtt_GetFontOffsetForIndex(data, 0)))
             throw std::runtime_error("not a usable font file");
         face->unit_scale = stbtt_ScaleForPixelHeight(&face->info, 1.0f);
         int ascent = 0, descent = 0, gap = 0;
@@ -41,7 +42,8 @@ FontMetrics::FontMetrics(std::array<std::vector<unsigned char>, kFontFaceCount> 
 FontMetrics::~FontMetrics() = default;
 
 bool FontMetrics::has_glyph(FontFace face, char32_t cp) const {
-    return stbtt_FindGlyphIndex(&faces_[static_cast<std::size_t>(face)]->info, static_cast<int>(cp)) != 0;
+    return stbtt_FindGlyphIndex(&faces_[static_cast<std::size_t>(face)]->info,
+                                static_cast<int>(cp)) != 0;
 }
 
 float FontMetrics::width(FontFace face, float size, std::string_view utf8) const {
@@ -63,15 +65,23 @@ float FontMetrics::width(FontFace face, float size, std::string_view utf8) const
     return total * size;
 }
 
-float FontMetrics::baseline(FontFace face) const { return faces_[static_cast<std::size_t>(face)]->baseline; }
-float FontMetrics::cap_top(FontFace face) const { return faces_[static_cast<std::size_t>(face)]->cap_top; }
+float FontMetrics::baseline(FontFace face) const {
+    return faces_[static_cast<std::size_t>(face)]->baseline;
+}
+float FontMetrics::cap_top(FontFace face) const {
+    return faces_[static_cast<std::size_t>(face)]->cap_top;
+}
 
 std::u32string decode_utf8(std::string_view s) {
     std::u32string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
-        int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        int len = c < 0x80           ? 1
+                  : (c >> 5) == 0x6  ? 2
+                  : (c >> 4) == 0xE  ? 3
+                  : (c >> 3) == 0x1E ? 4
+                                     : 0;
         if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) {
             out.push_back(0xFFFD);
             ++i;

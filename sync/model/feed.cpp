@@ -16,7 +16,9 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
     return true;
 }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -68,7 +70,8 @@ bool is_rfc3339_date_time(std::string_view t) {
     if (i < t.size() && t[i] == '.') {
         ++i;
         const std::size_t start = i;
-        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9')
+            ++i;
         if (i == start) return false;
     }
     if (i >= t.size()) return false;
@@ -84,6 +87,8 @@ std::optional<Metric> parse_metric(std::string_view name) {
     return std::nullopt;
 }
 
-std::string_view metric_name(Metric m) { return kMetricNames[static_cast<std::size_t>(m)]; }
+std::string_view metric_name(Metric m) {
+    return kMetricNames[static_cast<std::size_t>(m)];
+}
 
 } // namespace podium::model

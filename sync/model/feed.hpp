@@ -1,5 +1,5 @@
-// The feed model: one organisation's full snapshot of figures, as feed-format.md version 1 defines it.
-// Parsers (JSON, CSV, databases) produce it, the store persists it, the display reads it.
+// The feed model: one organisation's full snapshot of figures, as feed-format.md version 1 defines
+// it. Parsers (JSON, CSV, databases) produce it, the store persists it, the display reads it.
 #pragma once
 
 #include <array>
@@ -15,8 +15,12 @@ struct YearMonth {
     int year = 0;
     int month = 0; // 1..12
     auto operator<=>(const YearMonth&) const = default;
-    YearMonth next() const { return month == 12 ? YearMonth{year + 1, 1} : YearMonth{year, month + 1}; }
-    YearMonth prev() const { return month == 1 ? YearMonth{year - 1, 12} : YearMonth{year, month - 1}; }
+    YearMonth next() const {
+        return month == 12 ? YearMonth{year + 1, 1} : YearMonth{year, month + 1};
+    }
+    YearMonth prev() const {
+        return month == 1 ? YearMonth{year - 1, 12} : YearMonth{year, month - 1};
+    }
     int index() const { return year * 12 + (month - 1); } // months since year 0, for differences
 };
 
@@ -37,9 +41,9 @@ std::string format_date(Date d);
 bool is_rfc3339_date_time(std::string_view text);
 
 struct Consent {
-    bool internal = true; // may be named to colleagues
+    bool internal = true;   // may be named to colleagues
     bool is_public = false; // may be named to visitors
-    bool photo = false; // may show photo
+    bool photo = false;     // may show photo
     bool operator==(const Consent&) const = default;
 };
 
@@ -54,7 +58,7 @@ struct Organisation {
 struct Champion {
     std::string id;
     std::string name;
-    std::string team; // empty: none
+    std::string team;  // empty: none
     std::string photo; // empty: none; an http(s) URL or a path relative to the feed
     Consent consent;
     bool operator==(const Champion&) const = default;
@@ -77,8 +81,8 @@ enum class Metric {
 };
 inline constexpr std::size_t kCountMetrics = 11; // all but deal_value
 inline constexpr std::array<std::string_view, kCountMetrics + 1> kMetricNames = {
-    "followers", "updates",  "interactions", "reach",      "clicks", "profile_views",
-    "leads",     "proposals", "deals",       "applicants", "hires",  "deal_value"};
+    "followers", "updates",   "interactions", "reach",      "clicks", "profile_views",
+    "leads",     "proposals", "deals",        "applicants", "hires",  "deal_value"};
 std::optional<Metric> parse_metric(std::string_view name);
 std::string_view metric_name(Metric m);
 
@@ -86,7 +90,7 @@ struct MonthlyFigures {
     std::string champion;
     YearMonth month;
     std::array<std::int64_t, kCountMetrics> counts{}; // indexed by Metric (all but deal_value)
-    std::int64_t deal_value_cents = 0; // money with at most 2 decimals, kept exact
+    std::int64_t deal_value_cents = 0;                // money with at most 2 decimals, kept exact
 
     std::int64_t get(Metric m) const {
         return m == Metric::deal_value ? deal_value_cents : counts[static_cast<std::size_t>(m)];

@@ -9,7 +9,8 @@
 namespace podium {
 
 struct Error {
-    std::string message; // says what and where, e.g. `monthly[12].month: expected YYYY-MM, got "2026-13"`
+    std::string
+        message; // says what and where, e.g. `monthly[12].month: expected YYYY-MM, got "2026-13"`
 };
 
 template <class T> class [[nodiscard]] Result {

@@ -12,9 +12,9 @@ namespace podium::model {
 
 struct SnapshotMeta {
     std::int64_t data_version = 0; // increases with every applied feed
-    bool is_demo = false; // the bundled demo feed is on screen
-    std::string source; // where the data came from ("demo", a URL, a path)
-    std::string applied_at; // RFC 3339 UTC, when the feed was applied to the store
+    bool is_demo = false;          // the bundled demo feed is on screen
+    std::string source;            // where the data came from ("demo", a URL, a path)
+    std::string applied_at;        // RFC 3339 UTC, when the feed was applied to the store
 };
 
 struct Snapshot {
