@@ -144,6 +144,10 @@ Result<Store> Store::open(const std::string& path) {
         path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
         nullptr);
     Store store(raw); // owns raw even when the open failed
+    if (path != ":memory:" && !path.empty()) {
+        const auto slash = path.rfind('/');
+        store.photo_dir_ = (slash == std::string::npos ? std::string(".") : path.substr(0, slash)) + "/photos";
+    }
     if (rc != SQLITE_OK)
         return Error{"cannot open store " + path + ": " +
                      (raw ? sqlite3_errmsg(raw) : "no memory")};
@@ -193,11 +197,13 @@ Status Store::apply_feed(const model::Feed& feed, const ApplyInfo& info) {
         insert_champions(db, feed);
         insert_monthly(db, feed);
         insert_rest(db, feed);
-        Statement meta(db, "INSERT INTO feed_meta (id, data_version, source, is_demo, applied_at) "
-                           "VALUES (1, 1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET "
-                           "data_version = data_version + 1, source = ?1, is_demo = ?2, "
-                           "applied_at = ?3");
-        meta.bind(1, info.source).bind(2, int{info.is_demo}).bind(3, info.applied_at).run();
+        Statement meta(db, "INSERT INTO feed_meta (id, data_version, source, is_demo, applied_at, "
+                           "etag, last_modified) VALUES (1, 1, ?1, ?2, ?3, ?4, ?5) "
+                           "ON CONFLICT (id) DO UPDATE SET data_version = data_version + 1, "
+                           "source = ?1, is_demo = ?2, applied_at = ?3, etag = ?4, "
+                           "last_modified = ?5");
+        meta.bind(1, info.source).bind(2, int{info.is_demo}).bind(3, info.applied_at);
+        meta.bind(4, info.etag).bind(5, info.last_modified).run();
         tx.commit();
     } catch (const SqlError& e) {
         return Error{std::string("store: applying the feed failed, the previous data is kept: ") +
@@ -214,13 +220,72 @@ Result<model::SnapshotPtr> Store::load_snapshot() const {
         Statement meta(db, "SELECT data_version, source, is_demo, applied_at FROM feed_meta");
         if (meta.step()) {
             snap->meta = {meta.get_int(0), meta.get_int(2) != 0, meta.get_text(1),
-                          meta.get_text(3)};
+                          meta.get_text(3), photo_dir_};
         }
         load_feed(db, snap->feed);
     } catch (const SqlError& e) {
         return Error{std::string("store: loading the snapshot failed: ") + e.what()};
     }
     return model::SnapshotPtr(std::move(snap));
+}
+
+std::optional<FeedOrigin> Store::origin() const {
+    try {
+        Statement st(db_.get(), "SELECT source, etag, last_modified FROM feed_meta WHERE id = 1");
+        if (!st.step()) return std::nullopt;
+        return FeedOrigin{st.get_text(0), st.get_text(1), st.get_text(2)};
+    } catch (const SqlError&) {
+        return std::nullopt;
+    }
+}
+
+std::string_view outcome_name(SyncOutcome o) {
+    switch (o) {
+    case SyncOutcome::applied:
+        return "applied";
+    case SyncOutcome::unchanged:
+        return "unchanged";
+    case SyncOutcome::rejected:
+        return "rejected";
+    case SyncOutcome::unreachable:
+        return "unreachable";
+    case SyncOutcome::store_error:
+        return "store error";
+    }
+    return "?";
+}
+
+void Store::record_attempt(const SyncAttempt& a) {
+    try {
+        Statement st(db_.get(), "INSERT INTO sync_attempts (at, source, outcome, error, seconds, rows) "
+                                "VALUES (?,?,?,?,?,?)");
+        st.bind(1, a.at).bind(2, a.source).bind(3, outcome_name(a.outcome)).bind(4, a.error);
+        st.bind(5, a.seconds).bind(6, a.rows).run();
+        Statement trim(db_.get(), "DELETE FROM sync_attempts WHERE id <= (SELECT MAX(id) FROM sync_attempts) - ?");
+        trim.bind(1, kLogKeep).run();
+    } catch (const SqlError&) {
+        // Best effort: a full disk must not stop the sync loop or the screen.
+    }
+}
+
+std::vector<SyncAttempt> Store::recent_attempts(int limit) const {
+    std::vector<SyncAttempt> out;
+    try {
+        Statement st(db_.get(), "SELECT at, source, outcome, error, seconds, rows FROM sync_attempts "
+                                "ORDER BY id DESC LIMIT ?");
+        st.bind(1, limit);
+        while (st.step()) {
+            SyncAttempt a{st.get_text(0), st.get_text(1), SyncOutcome::unreachable, st.get_text(3),
+                          st.get_double(4), st.get_int(5)};
+            const std::string o = st.get_text(2);
+            for (auto k : {SyncOutcome::applied, SyncOutcome::unchanged, SyncOutcome::rejected,
+                           SyncOutcome::unreachable, SyncOutcome::store_error})
+                if (outcome_name(k) == o) a.outcome = k;
+            out.push_back(std::move(a));
+        }
+    } catch (const SqlError&) {
+    }
+    return out;
 }
 
 std::optional<std::string> Store::setting(const std::string& key) const {

@@ -5,6 +5,7 @@
 #include "sync/model/result.hpp"
 #include "sync/model/snapshot.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,9 +16,27 @@ struct sqlite3;
 namespace podium::sync {
 
 struct ApplyInfo {
-    std::string source; // "demo", a URL, a path
+    std::string source; // "demo", a URL, a path (passwords redacted)
     bool is_demo = false;
     std::string applied_at; // RFC 3339 UTC; the caller's clock
+    std::string etag, last_modified; // HTTP validators, for the next conditional request
+};
+
+// The validators of the feed the store holds, and where it came from.
+struct FeedOrigin {
+    std::string source, etag, last_modified;
+};
+
+enum class SyncOutcome { applied, unchanged, rejected, unreachable, store_error };
+std::string_view outcome_name(SyncOutcome o);
+
+struct SyncAttempt {
+    std::string at; // RFC 3339 UTC
+    std::string source; // passwords redacted
+    SyncOutcome outcome = SyncOutcome::unreachable;
+    std::string error; // empty when applied or unchanged
+    double seconds = 0;
+    std::int64_t rows = 0; // champions + monthly rows + successes + investment of the feed read
 };
 
 struct LogEntry {
@@ -44,6 +63,10 @@ class Store {
     // must already be validated; on any failure the store keeps what it had.
     Status apply_feed(const model::Feed& feed, const ApplyInfo& info);
     Result<model::SnapshotPtr> load_snapshot() const;
+    std::optional<FeedOrigin> origin() const;
+
+    void record_attempt(const SyncAttempt& attempt); // best effort, like log()
+    std::vector<SyncAttempt> recent_attempts(int limit) const;
 
     std::optional<std::string> setting(const std::string& key) const;
     Status set_setting(const std::string& key, const std::string& value, const std::string& at);
@@ -52,6 +75,8 @@ class Store {
     std::vector<LogEntry> recent_logs(int limit) const;
 
     sqlite3* raw() const { return db_.get(); }
+    // Cached photos live beside the store file ("photos/"); none for an in-memory store.
+    const std::string& photo_dir() const { return photo_dir_; }
 
   private:
     struct Closer {
@@ -59,6 +84,7 @@ class Store {
     };
     explicit Store(sqlite3* db) : db_(db) {}
     std::unique_ptr<sqlite3, Closer> db_;
+    std::string photo_dir_;
 };
 
 } // namespace podium::sync

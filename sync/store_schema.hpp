@@ -5,7 +5,7 @@
 
 namespace podium::sync {
 
-inline constexpr std::array<const char*, 1> kMigrations = {
+inline constexpr std::array<const char*, 2> kMigrations = {
     // 1: the feed (version 1), settings and logs.
     R"sql(
 CREATE TABLE organisation (
@@ -71,6 +71,20 @@ CREATE TABLE logs (
     category TEXT NOT NULL,
     message TEXT NOT NULL
 );
+)sql",
+    // 2: every sync attempt, and the HTTP validators of the applied feed (conditional requests).
+    R"sql(
+CREATE TABLE sync_attempts (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    error TEXT NOT NULL,
+    seconds REAL NOT NULL,
+    rows INTEGER NOT NULL
+);
+ALTER TABLE feed_meta ADD COLUMN etag TEXT NOT NULL DEFAULT '';
+ALTER TABLE feed_meta ADD COLUMN last_modified TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

@@ -34,7 +34,7 @@ Status ensure_data(sync::Store& store, const std::string& now_utc) {
     // would.
     auto feed = sync::parse_feed_json(sync::feed_to_json(sync::generate_demo_feed()));
     if (!feed) return Error{"the bundled demo feed is invalid: " + feed.error().message};
-    if (auto st = store.apply_feed(feed.value(), {"demo", true, now_utc}); !st) return st;
+    if (auto st = store.apply_feed(feed.value(), {"demo", true, now_utc, "", ""}); !st) return st;
     store.log({now_utc, "info", "sync",
                "store was empty and no source is configured: loaded the demo feed"});
     return Ok{};

@@ -13,6 +13,13 @@ Podium shows your social business champions on an office TV screen.
 Commands:
   run [--windowed WxH]     Play the slideshow fullscreen (the default command). With --windowed,
                            in a window of that size; Esc quits only there.
+  sync --once [--source SRC]
+                           One sync attempt from SRC (default: the configured source). SRC is
+                           an http(s) URL (JSON or CSV), sqlite:///path, postgresql://..., or
+                           a file path. Exit 0 when applied or unchanged; 3 feed rejected,
+                           4 source unreachable, 5 store error (one line on stderr); the store
+                           is untouched on any failure.
+  export                   Write the store's data as a version-1 JSON feed to standard output.
   render --slide KIND --size WxH (--out FILE.png | --format text)
          [--audience internal|public] [--lang en|nl] [--at TIME]
                            Render one slide headless (no display server needed), to a PNG or as
@@ -28,8 +35,23 @@ Options:
   --version                Show the version.
 
 With an empty store and no source configured, Podium loads its bundled demo data.
-Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
+Exit codes: 0 success, 1 failure (message on stderr), 2 usage error; sync also 3, 4, 5.
 )";
+
+std::string_view command_name(Command c) {
+    switch (c) {
+    case Command::run:
+        return "run";
+    case Command::render:
+        return "render";
+    case Command::sync:
+        return "sync";
+    case Command::export_feed:
+        return "export";
+    default:
+        return "this command";
+    }
+}
 
 Error usage(const std::string& message) {
     return Error{message + " (see podium --help)"};
@@ -102,14 +124,22 @@ Status parse_command_options(const std::vector<std::string_view>& args, std::siz
             if (!o.run.windowed)
                 return usage("bad value for --windowed: '" + std::string(v.value()) +
                              "', expected WxH");
+        } else if (o.command == Command::sync && opt == "--once") {
+            o.sync.once = true;
+        } else if (o.command == Command::sync && opt == "--source") {
+            auto v = value_of(args, i);
+            if (!v) return v.error();
+            o.sync.source = std::string(v.value());
         } else if (o.command == Command::render) {
             if (auto st = parse_render_option(args, i, o.render, have_slide, have_size); !st)
                 return st;
         } else {
             return usage("unknown option " + opt + " for " +
-                         (o.command == Command::run ? "run" : "this command"));
+                         std::string(command_name(o.command)));
         }
     }
+    if (o.command == Command::sync && !o.sync.once)
+        return usage("sync needs --once (the sync loop runs inside podium run)");
     if (o.command == Command::render) {
         if (!have_slide) return usage("render needs --slide KIND");
         if (!have_size) return usage("render needs --size WxH");
@@ -215,8 +245,15 @@ Result<CliOptions> parse_cli(const std::vector<std::string_view>& args) {
             o.command = Command::run;
         else if (cmd == "render")
             o.command = Command::render;
+        else if (cmd == "sync")
+            o.command = Command::sync;
+        else if (cmd == "export")
+            o.command = Command::export_feed;
         else if (cmd == "help")
-            return CliOptions{o.db, o.config, Command::help, {}, {}};
+        {
+            o.command = Command::help;
+            return o;
+        }
         else
             return usage("unknown command '" + std::string(cmd) + "'");
     }

@@ -13,7 +13,7 @@
 
 namespace podium::app {
 
-enum class Command { run, render, help, version };
+enum class Command { run, render, sync, export_feed, help, version };
 
 struct RunOptions {
     std::optional<std::pair<int, int>> windowed; // --windowed WxH; fullscreen otherwise
@@ -29,16 +29,26 @@ struct RenderOptions {
     std::optional<scene::LocalTime> at;
 };
 
+struct SyncOptions {
+    bool once = false; // required for now: one attempt, then exit
+    std::string source; // empty: the configured source (setting sync.source)
+};
+
 struct CliOptions {
     std::string db; // empty: the default path
     std::string config;
     Command command = Command::run;
     RunOptions run;
     RenderOptions render;
+    SyncOptions sync;
 };
 
-// Exit code for a usage error (unknown command, bad option): the message is one line.
+// Exit codes. A usage error (unknown command, bad option) prints one line.
+inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitFeedRejected = 3; // sync: the feed broke a rule; the store is untouched
+inline constexpr int kExitUnreachable = 4; // sync: the source did not answer (network, HTTP, file)
+inline constexpr int kExitStoreError = 5; // sync: the local store could not be written
 
 Result<CliOptions> parse_cli(const std::vector<std::string_view>& args);
 std::string_view help_text();

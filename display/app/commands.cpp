@@ -23,6 +23,10 @@ int main_with_args(int argc, char** argv) {
         return command_render(o);
     case Command::run:
         return command_run(o);
+    case Command::sync:
+        return command_sync(o);
+    case Command::export_feed:
+        return command_export(o);
     }
     return 0;
 }

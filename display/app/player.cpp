@@ -3,6 +3,8 @@
 #include "bootstrap.hpp"
 #include "commands.hpp"
 
+#include "sync/sync_service.hpp"
+
 #include <SDL.h>
 
 #include <algorithm>
@@ -14,8 +16,9 @@ constexpr std::uint64_t kFrameMs = 16; // ~60 fps during transitions; software G
 }
 
 Player::Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot,
-               PlayerOptions options)
-    : gl_(gl), options_(std::move(options)), snapshot_(std::move(snapshot)), metrics_(fonts),
+               PlayerOptions options, SnapshotMailbox* mailbox)
+    : gl_(gl), options_(std::move(options)), snapshot_(std::move(snapshot)), mailbox_(mailbox),
+      metrics_(fonts),
       atlas_(std::move(fonts)),
       images_([](const std::string& m) { std::cerr << "podium: " << m << "\n"; }),
       painter_(atlas_, images_) {}
@@ -72,6 +75,8 @@ int Player::run() {
         if (!fading && now - slide_start >= options_.playlist[index_].duration_ms) {
             // Prepare the next slide completely before the fade starts: no half-drawn frame.
             index_ = (index_ + 1) % options_.playlist.size();
+            if (mailbox_)
+                if (auto fresh = mailbox_->take()) snapshot_ = std::move(fresh);
             painter_.draw(build(index_), *next_);
             fading = true;
             fade_start = now = SDL_GetTicks64();
@@ -109,12 +114,36 @@ int Player::run() {
     }
 }
 
+// Starts the sync thread when a source is configured; its snapshots go to the mailbox, and an SDL
+// user event wakes the render loop (which otherwise sleeps until its next slide change).
+std::unique_ptr<sync::SyncService> start_sync(const std::string& db_path, SnapshotMailbox& mailbox) {
+    auto store = open_store(db_path);
+    if (!store) return nullptr;
+    auto config = sync_config(store.value(), {});
+    if (!config) return nullptr; // no source: the demo or the last synced data keeps playing
+    sync::SyncSchedule schedule;
+    if (auto v = store.value().setting("sync.interval_seconds"))
+        schedule.interval = std::chrono::seconds(std::max(30LL, std::atoll(v->c_str())));
+    static const Uint32 wake = SDL_RegisterEvents(1);
+    auto publish = [&mailbox](model::SnapshotPtr snapshot, const sync::SyncAttempt& attempt) {
+        if (!attempt.error.empty()) std::cerr << "podium: sync " << attempt.error << "\n";
+        if (!snapshot) return;
+        mailbox.put(std::move(snapshot));
+        SDL_Event e{};
+        e.type = wake;
+        SDL_PushEvent(&e);
+    };
+    return std::make_unique<sync::SyncService>(db_path, std::move(config).value(), schedule, publish,
+                                               utc_now_rfc3339);
+}
+
 int command_run(const CliOptions& o) {
     auto assets = find_assets_dir();
     if (!assets) return std::cerr << "podium: " << assets.error().message << "\n", 1;
     auto fonts = load_fonts(assets.value());
     if (!fonts) return std::cerr << "podium: " << fonts.error().message << "\n", 1;
-    auto snapshot = open_and_load(o.db.empty() ? default_db_path() : o.db);
+    const std::string db_path = o.db.empty() ? default_db_path() : o.db;
+    auto snapshot = open_and_load(db_path);
     if (!snapshot) return std::cerr << "podium: " << snapshot.error().message << "\n", 1;
     render::WindowOptions wo;
     if (o.run.windowed) {
@@ -125,7 +154,9 @@ int command_run(const CliOptions& o) {
     if (!gl) return std::cerr << "podium: " << gl.error().message << "\n", 1;
     PlayerOptions po;
     po.windowed = o.run.windowed.has_value();
-    Player player(*gl.value(), std::move(fonts).value(), std::move(snapshot).value(), po);
+    SnapshotMailbox mailbox;
+    const auto syncing = start_sync(db_path, mailbox);
+    Player player(*gl.value(), std::move(fonts).value(), std::move(snapshot).value(), po, &mailbox);
     return player.run();
 }
 

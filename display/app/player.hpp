@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <utility>
 #include <vector>
 
 namespace podium::app {
@@ -30,10 +32,28 @@ struct PlayerOptions {
     std::uint64_t transition_ms = 800;
 };
 
+// Where the sync thread leaves each new snapshot for the render thread. The render thread takes it
+// at its next slide change: a slide never changes its figures while on screen.
+class SnapshotMailbox {
+  public:
+    void put(model::SnapshotPtr s) {
+        std::lock_guard lock(mutex_);
+        latest_ = std::move(s);
+    }
+    model::SnapshotPtr take() {
+        std::lock_guard lock(mutex_);
+        return std::exchange(latest_, nullptr);
+    }
+
+  private:
+    std::mutex mutex_;
+    model::SnapshotPtr latest_;
+};
+
 class Player {
   public:
     Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot,
-           PlayerOptions options);
+           PlayerOptions options, SnapshotMailbox* mailbox = nullptr);
     int run();
 
   private:
@@ -44,6 +64,7 @@ class Player {
     render::GlContext& gl_;
     PlayerOptions options_;
     model::SnapshotPtr snapshot_;
+    SnapshotMailbox* mailbox_;
     scene::FontMetrics metrics_;
     render::FontAtlas atlas_;
     render::ImageCache images_;

@@ -90,7 +90,9 @@ View make_view(const model::Snapshot& snapshot, Audience audience, const Privacy
         if (named) {
             vc.display_name = format_name(c.name, v.rules.names);
             vc.initials = format_name(c.name, NameFormat::initials);
-            if (c.consent.photo) vc.photo = c.photo;
+            // The cached file, never the feed's URL: the screen does not wait on the network.
+            if (c.consent.photo && !c.photo.empty() && !snapshot.meta.photo_dir.empty())
+                vc.photo = snapshot.meta.photo_dir + "/" + model::photo_file_name(c.id);
         } else {
             // No name, initials or photo; the team (if teams are shown) stays in its own field.
             vc.display_name = std::string(labels(lang).a_colleague);

@@ -81,6 +81,16 @@ bool is_rfc3339_date_time(std::string_view t) {
            t[i + 3] == ':' && digits(t, i + 4, 2, om) && oh <= 23 && om <= 59;
 }
 
+std::string photo_file_name(std::string_view id) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : id) {
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    }
+    return out + ".img";
+}
+
 std::optional<Metric> parse_metric(std::string_view name) {
     for (std::size_t i = 0; i < kMetricNames.size(); ++i)
         if (kMetricNames[i] == name) return static_cast<Metric>(i);

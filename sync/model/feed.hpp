@@ -124,6 +124,10 @@ struct Investment {
     bool operator==(const Investment&) const = default;
 };
 
+// The file a champion's cached photo is kept in: the id's bytes in hex, so no id can name a path
+// outside the photo folder.
+std::string photo_file_name(std::string_view champion_id);
+
 struct Feed {
     std::string generated_at; // RFC 3339, as given
     Organisation organisation;

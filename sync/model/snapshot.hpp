@@ -15,6 +15,7 @@ struct SnapshotMeta {
     bool is_demo = false;          // the bundled demo feed is on screen
     std::string source;            // where the data came from ("demo", a URL, a path)
     std::string applied_at;        // RFC 3339 UTC, when the feed was applied to the store
+    std::string photo_dir;         // where cached photos are (empty: none)
 };
 
 struct Snapshot {

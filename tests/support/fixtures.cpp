@@ -26,7 +26,7 @@ const scene::FontMetrics& metrics() {
 model::Snapshot demo_snapshot() {
     model::Snapshot s;
     s.feed = sync::generate_demo_feed();
-    s.meta = {1, true, "demo", "2026-11-01T07:00:00Z"};
+    s.meta = {1, true, "demo", "2026-11-01T07:00:00Z", ""};
     return s;
 }
 

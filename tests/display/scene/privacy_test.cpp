@@ -12,6 +12,7 @@ namespace {
 model::Snapshot privacy_snapshot() {
     model::Snapshot s;
     s.feed.organisation.name = "Privacy Test BV";
+    s.meta.photo_dir = "/var/lib/podium/photos";
     auto internal_only = test::champion("hidden-public", "Xanthippe Quorra", "Tax", {true, false, true});
     internal_only.photo = "photos/xq.jpg";
     auto nobody = test::champion("hidden-all", "Zebulon Yarrow", "Audit", {false, false, true});
@@ -30,18 +31,22 @@ model::Snapshot privacy_snapshot() {
     return s;
 }
 
-bool shows_image(const DisplayList& dl, std::string_view source) {
+// The cached photo file of a champion, as the view names it.
+std::string photo_of(std::string_view id) { return "/var/lib/podium/photos/" + model::photo_file_name(id); }
+
+bool shows_image(const DisplayList& dl, std::string_view champion_id) {
     for (const auto& item : dl.items)
-        if (const auto* img = std::get_if<ImageItem>(&item); img && img->source == source) return true;
+        if (const auto* img = std::get_if<ImageItem>(&item); img && img->source == photo_of(champion_id))
+            return true;
     return false;
 }
 
 void check_hidden(const DisplayList& dl, std::string_view first, std::string_view last,
-                  std::string_view initials, std::string_view photo) {
+                  std::string_view initials, std::string_view champion_id) {
     CHECK_FALSE(has_text(dl, first));
     CHECK_FALSE(has_text(dl, last));
     for (const auto* t : dl.texts()) CHECK(t->text != initials);
-    CHECK_FALSE(shows_image(dl, photo));
+    CHECK_FALSE(shows_image(dl, champion_id));
 }
 
 std::vector<DisplayList> all_slides(const model::Snapshot& s, Audience a, const PrivacySettings& p) {
@@ -72,9 +77,9 @@ TEST_CASE("privacy: visitors never see a champion without public consent") {
             CAPTURE(static_cast<int>(names));
             CAPTURE(static_cast<int>(without));
             for (const auto& dl : all_slides(s, Audience::visitors, p)) {
-                check_hidden(dl, "Xanthippe", "Quorra", "XQ", "photos/xq.jpg");
-                check_hidden(dl, "Zebulon", "Yarrow", "ZY", "photos/zy.jpg");
-                CHECK_FALSE(shows_image(dl, "photos/db.jpg")); // named, but no photo consent
+                check_hidden(dl, "Xanthippe", "Quorra", "XQ", "hidden-public");
+                check_hidden(dl, "Zebulon", "Yarrow", "ZY", "hidden-all");
+                CHECK_FALSE(shows_image(dl, "nophoto")); // named, but no photo consent
             }
         }
 }
@@ -86,11 +91,18 @@ TEST_CASE("privacy: colleagues never see a champion without internal consent") {
         p.internal.without_consent = without;
         bool saw_internal_only = false;
         for (const auto& dl : all_slides(s, Audience::internal, p)) {
-            check_hidden(dl, "Zebulon", "Yarrow", "ZY", "photos/zy.jpg");
+            check_hidden(dl, "Zebulon", "Yarrow", "ZY", "hidden-all");
             saw_internal_only |= has_text(dl, "Xanthippe Quorra");
         }
         CHECK(saw_internal_only); // consent for colleagues is honoured too: they are shown
     }
+}
+
+TEST_CASE("privacy: a consenting champion's cached photo does show (the checks above can fail)") {
+    bool shown = false;
+    for (const auto& dl : all_slides(privacy_snapshot(), Audience::visitors, PrivacySettings{}))
+        shown |= shows_image(dl, "open");
+    CHECK(shown);
 }
 
 TEST_CASE("privacy: anonymised champions keep their place as 'A colleague'; omitted ones vanish") {

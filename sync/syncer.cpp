@@ -1,0 +1,179 @@
+#include "syncer.hpp"
+
+#include "db_feed.hpp"
+#include "feed_csv.hpp"
+#include "feed_json.hpp"
+#include "http_client.hpp"
+#include "photo_cache.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iterator>
+
+namespace podium::sync {
+namespace {
+
+enum class DocKind { json, csv };
+
+// What a fetch brought: nothing new (304), a document to parse, or a feed read from a database.
+struct Fetched {
+    bool not_modified = false;
+    DocKind kind = DocKind::json;
+    std::string body;
+    std::optional<model::Feed> feed;
+    std::string etag, last_modified;
+};
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+// The kind from the content type, else the extension, else the first character.
+Result<DocKind> document_kind(const std::string& content_type, const std::string& where, const std::string& body) {
+    const std::string ct = lower(content_type);
+    if (ct.find("json") != std::string::npos) return DocKind::json;
+    if (ct == "text/csv" || ct == "application/csv" || ct == "text/comma-separated-values") return DocKind::csv;
+    if (ct == "text/html" || ct == "application/xhtml+xml")
+        return Error{"the source sent an HTML page (content type " + ct + "), not a feed"};
+    std::string path = lower(where.substr(0, where.find_first_of("?#")));
+    if (path.ends_with(".csv")) return DocKind::csv;
+    if (path.ends_with(".json")) return DocKind::json;
+    const auto first = body.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    return first != std::string::npos && (body[first] == '{' || body[first] == '[') ? DocKind::json : DocKind::csv;
+}
+
+Result<std::string> read_limited(const std::string& path, std::int64_t limit) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{"file " + path + ": cannot read it (missing or no permission)"};
+    std::string body;
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        body.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (static_cast<std::int64_t>(body.size()) > limit)
+            return Error{"file " + path + ": larger than the limit of " + std::to_string(limit >> 20) + " MiB"};
+    }
+    return body;
+}
+
+std::int64_t rows_of(const model::Feed& f) {
+    return static_cast<std::int64_t>(f.champions.size() + f.monthly.size() + f.successes.size() +
+                                     f.investment.size());
+}
+
+} // namespace
+
+Result<model::Organisation> csv_organisation(const Store& store) {
+    model::Organisation org;
+    if (auto snap = store.load_snapshot(); snap && !snap.value()->meta.is_demo && !snap.value()->empty())
+        org = snap.value()->feed.organisation;
+    if (auto v = store.setting("organisation.name")) org.name = *v;
+    if (auto v = store.setting("organisation.headcount")) org.headcount = std::stoll(*v);
+    if (auto v = store.setting("organisation.currency")) org.currency = *v;
+    if (auto v = store.setting("organisation.goal_percent")) org.champion_goal_percent = std::stod(*v);
+    if (org.name.empty())
+        return Error{"a CSV feed has no organisation name: set organisation.name in the settings"};
+    return org;
+}
+
+Syncer::Syncer(Store& store) : store_(store) {}
+Syncer::~Syncer() = default;
+
+SyncReport Syncer::run_once(const SyncConfig& config, const std::string& now_utc) {
+    const auto start = std::chrono::steady_clock::now();
+    SyncReport report;
+    SyncAttempt& a = report.attempt;
+    a.at = now_utc;
+    a.source = config.source.display();
+    auto refresh_photos = [&](const model::Feed& feed) {
+        if (store_.photo_dir().empty()) return;
+        if (!http_) http_ = std::make_unique<HttpClient>();
+        const auto photos = PhotoCache(store_.photo_dir()).sync(feed, config.source.location, http_.get());
+        for (const auto& problem : photos.problems) store_.log({now_utc, "warning", "sync", problem});
+    };
+    auto finish = [&](SyncOutcome outcome, std::string error) {
+        a.outcome = outcome;
+        a.error = std::move(error);
+        a.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        store_.record_attempt(a);
+        return report;
+    };
+
+    // Conditional requests only against the source the stored feed came from.
+    const auto origin = store_.origin();
+    const bool same_source = origin && origin->source == a.source;
+    Fetched fetched;
+    const Source& src = config.source;
+    if (src.kind == SourceKind::url) {
+        if (!http_) http_ = std::make_unique<HttpClient>();
+        HttpRequest req;
+        req.url = src.location;
+        req.bearer_token = config.bearer_token;
+        req.ca_file = config.ca_file;
+        req.max_body_bytes = config.max_body_bytes;
+        req.connect_timeout_ms = config.connect_timeout_ms;
+        req.total_timeout_ms = config.total_timeout_ms;
+        if (same_source) {
+            req.if_none_match = origin->etag;
+            req.if_modified_since = origin->last_modified;
+        }
+        auto resp = http_->get(req);
+        if (!resp) return finish(SyncOutcome::unreachable, resp.error().message);
+        auto& r = resp.value();
+        if (r.not_modified) return finish(SyncOutcome::unchanged, {});
+        auto kind = document_kind(r.content_type, r.effective_url.empty() ? src.location : r.effective_url, r.body);
+        if (!kind) return finish(SyncOutcome::rejected, a.source + ": " + kind.error().message);
+        fetched = {false, kind.value(), std::move(r.body), std::nullopt, r.etag, r.last_modified};
+    } else if (src.kind == SourceKind::file) {
+        auto body = read_limited(src.location, config.max_body_bytes);
+        if (!body) return finish(SyncOutcome::unreachable, body.error().message);
+        auto kind = document_kind("", src.location, body.value());
+        if (!kind) return finish(SyncOutcome::rejected, a.source + ": " + kind.error().message);
+        fetched.kind = kind.value();
+        fetched.body = std::move(body).value();
+    } else {
+        auto feed = src.kind == SourceKind::sqlite ? read_sqlite_feed(src.location) : read_postgres_feed(src.location);
+        // A database that answers with bad rows is a rejected feed; one that does not answer is
+        // unreachable. The readers put "cannot open"/"cannot connect" in the latter.
+        if (!feed) {
+            const auto& m = feed.error().message;
+            const bool reach = m.find("cannot open") != std::string::npos || m.find("cannot connect") != std::string::npos;
+            return finish(reach ? SyncOutcome::unreachable : SyncOutcome::rejected, m);
+        }
+        fetched.feed = std::move(feed).value();
+    }
+
+    const bool from_csv = !fetched.feed && fetched.kind == DocKind::csv;
+    if (!fetched.feed) {
+        Result<model::Feed> parsed = Error{""};
+        if (fetched.kind == DocKind::json) {
+            parsed = parse_feed_json(fetched.body);
+        } else {
+            auto org = csv_organisation(store_);
+            if (!org) return finish(SyncOutcome::rejected, a.source + ": " + org.error().message);
+            parsed = parse_feed_csv(fetched.body, {org.value(), now_utc});
+        }
+        if (!parsed) return finish(SyncOutcome::rejected, a.source + ": " + parsed.error().message);
+        fetched.feed = std::move(parsed).value();
+    }
+    a.rows = rows_of(*fetched.feed);
+
+    // The same data again costs no write (a CSV's generated_at is the fetch time: ignore it).
+    auto current = store_.load_snapshot();
+    if (current && same_source && !current.value()->meta.is_demo) {
+        model::Feed mine = current.value()->feed;
+        if (from_csv) mine.generated_at = fetched.feed->generated_at;
+        if (mine == *fetched.feed) {
+            refresh_photos(mine); // a photo that failed last time gets another chance
+            return finish(SyncOutcome::unchanged, {});
+        }
+    }
+    if (auto st = store_.apply_feed(*fetched.feed, {a.source, false, now_utc, fetched.etag, fetched.last_modified}); !st)
+        return finish(SyncOutcome::store_error, st.error().message);
+    refresh_photos(*fetched.feed);
+    if (auto snap = store_.load_snapshot()) report.snapshot = snap.value();
+    return finish(SyncOutcome::applied, {});
+}
+
+} // namespace podium::sync
