@@ -1,9 +1,8 @@
 // Sync benchmark (not a test: it prints figures and never fails a build on time).
-//   podium_bench_sync json|csv|unchanged [CHAMPIONS] [MONTHS]
-// json/csv: time to parse, validate and apply a feed of CHAMPIONS x MONTHS (default 10,000 x 24)
-// into a fresh store, and the process's peak memory. unchanged: the CPU cost of a sync against an
-// HTTP server on 127.0.0.1 that answers 304 Not Modified (median of 50). Run each mode in its own
-// process (bench/run does) so that peak memory is that mode's alone.
+//   podium_bench_sync write json|csv FILE [CHAMPIONS] [MONTHS]   make a feed (default 10,000 x 24)
+//   podium_bench_sync sync FILE                                  parse, validate, apply into a new store
+//   podium_bench_sync unchanged [CHAMPIONS] [MONTHS]             a sync answered by 304 (median of 50)
+// `sync` runs in a fresh process so that its peak memory is the sync's alone (bench/run does this).
 #include "sync/demo_feed.hpp"
 #include "sync/feed_csv.hpp"
 #include "sync/feed_json.hpp"
@@ -63,26 +62,33 @@ model::Feed make_feed(int champions, int months) {
     return f;
 }
 
-int bench_file(bool csv, int champions, int months) {
+int write_feed(bool csv, const std::string& path, int champions, int months) {
+    const auto feed = make_feed(champions, months);
+    std::ofstream(path, std::ios::binary) << (csv ? sync::feed_to_csv(feed) : sync::feed_to_json(feed));
+    return 0;
+}
+
+int bench_sync(const std::string& path) {
     const fs::path dir = fs::temp_directory_path() / ("podium-bench-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    const auto feed = make_feed(champions, months);
-    const std::string path = (dir / (csv ? "feed.csv" : "feed.json")).string();
-    std::ofstream(path, std::ios::binary) << (csv ? sync::feed_to_csv(feed) : sync::feed_to_json(feed));
-    const auto bytes = fs::file_size(path);
-    const double base_mib = peak_mib(); // the generator's own memory, before the sync starts
-
+    const bool csv = path.ends_with(".csv");
     auto store = sync::Store::open((dir / "store.db").string()).value();
-    if (csv) (void)store.set_setting("organisation.name", feed.organisation.name, "2026-11-25T00:00:00Z");
+    if (csv) (void)store.set_setting("organisation.name", "Bench Org", "2026-11-25T00:00:00Z");
     sync::Syncer syncer(store);
+    sync::SyncConfig config;
+    config.source = sync::parse_source(path).value();
+    config.max_body_bytes = 1LL << 30; // the default 64 MiB is a device setting; measure the work
+    const double base_mib = peak_mib();
     const auto wall0 = std::chrono::steady_clock::now();
     const double cpu0 = cpu_seconds();
-    const auto report = syncer.run_once({sync::parse_source(path).value()}, "2026-11-25T00:00:00Z");
+    const auto report = syncer.run_once(config, "2026-11-25T00:00:00Z");
     const double cpu = cpu_seconds() - cpu0;
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
-    std::printf("%s\t%d x %d\t%.1f MiB file\t%s\twall %.3f s\tcpu %.3f s\tpeak RSS %.1f MiB (%.1f MiB before)\n",
-                csv ? "csv" : "json", champions, months, static_cast<double>(bytes) / 1048576.0,
+    std::printf("%s\t%.1f MiB\t%lld rows\t%s\twall %.3f s\tcpu %.3f s\tpeak RSS %.1f MiB (%.1f at start)\n",
+                csv ? "csv " : "json", static_cast<double>(fs::file_size(path)) / 1048576.0,
+                static_cast<long long>(report.attempt.rows),
                 std::string(sync::outcome_name(report.attempt.outcome)).c_str(), wall, cpu, peak_mib(), base_mib);
+    if (!report.attempt.error.empty()) std::printf("error: %s\n", report.attempt.error.c_str());
     fs::remove_all(dir);
     return report.attempt.outcome == sync::SyncOutcome::applied ? 0 : 1;
 }
@@ -98,7 +104,9 @@ int bench_unchanged(int champions, int months) {
     });
     auto store = sync::Store::open((dir / "store.db").string()).value();
     sync::Syncer syncer(store);
-    const sync::SyncConfig config{sync::parse_source(server.url("/feed.json")).value()};
+    sync::SyncConfig config;
+    config.source = sync::parse_source(server.url("/feed.json")).value();
+    config.max_body_bytes = 1LL << 30;
     if (syncer.run_once(config, "2026-11-25T00:00:00Z").attempt.outcome != sync::SyncOutcome::applied) return 1;
     std::vector<double> cpu, wall;
     for (int i = 0; i < 50; ++i) {
@@ -121,11 +129,11 @@ int bench_unchanged(int champions, int months) {
 } // namespace
 
 int main(int argc, char** argv) {
-    const std::string mode = argc > 1 ? argv[1] : "";
-    const int champions = argc > 2 ? std::atoi(argv[2]) : 10000;
-    const int months = argc > 3 ? std::atoi(argv[3]) : 24;
-    if (mode == "json" || mode == "csv") return bench_file(mode == "csv", champions, months);
-    if (mode == "unchanged") return bench_unchanged(champions, months);
-    std::fprintf(stderr, "usage: podium_bench_sync json|csv|unchanged [CHAMPIONS] [MONTHS]\n");
+    const std::vector<std::string> a(argv + 1, argv + argc);
+    auto num = [&](std::size_t i, int fallback) { return a.size() > i ? std::atoi(a[i].c_str()) : fallback; };
+    if (a.size() >= 3 && a[0] == "write") return write_feed(a[1] == "csv", a[2], num(3, 10000), num(4, 24));
+    if (a.size() == 2 && a[0] == "sync") return bench_sync(a[1]);
+    if (!a.empty() && a[0] == "unchanged") return bench_unchanged(num(1, 10000), num(2, 24));
+    std::fprintf(stderr, "usage: podium_bench_sync write json|csv FILE [C] [M] | sync FILE | unchanged [C] [M]\n");
     return 2;
 }

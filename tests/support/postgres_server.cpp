@@ -65,7 +65,11 @@ std::vector<int> version_of(const std::string& name) {
 }
 
 std::string find_bin_dir() {
-    if (const char* dir = std::getenv("PODIUM_PG_BINDIR")) return dir;
+    if (const char* dir = std::getenv("PODIUM_PG_BINDIR")) {
+        if (!fs::exists(fs::path(dir) / "initdb") || !fs::exists(fs::path(dir) / "postgres"))
+            fail(std::string("PODIUM_PG_BINDIR=") + dir + " holds no initdb and postgres");
+        return dir;
+    }
     const fs::path root = "/usr/lib/postgresql";
     std::optional<fs::path> best;
     std::error_code ec;
@@ -147,9 +151,14 @@ void run_command(const std::vector<std::string>& argv, const std::string& log, R
         wait_for(pid, kStopTimeout);
         fail(argv[0] + " did not finish in time; its log:\n" + tail_of(log));
     }
-    if (!WIFEXITED(*status) || WEXITSTATUS(*status) != 0)
-        fail(argv[0] + " failed (status " + std::to_string(*status) + "); its log:\n" +
-             tail_of(log));
+    if (WIFEXITED(*status) && WEXITSTATUS(*status) == 0) return;
+    // 125..127 are spawn's own: the child never reached the program.
+    const int code = WIFEXITED(*status) ? WEXITSTATUS(*status) : -1;
+    const std::string why = code == 126   ? "cannot switch to the postgres user"
+                            : code == 127 ? "cannot execute it"
+                            : code == 125 ? "cannot set up its output"
+                                          : "status " + std::to_string(*status);
+    fail(argv[0] + " failed (" + why + "); its log:\n" + tail_of(log));
 }
 
 void write_file(const std::string& path, const std::string& text, RunAs as) {

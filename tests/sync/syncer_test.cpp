@@ -31,7 +31,11 @@ struct TempDir {
     }
 };
 
-SyncConfig file_config(const std::string& path) { return {parse_source(path).value(), "", "", 64LL << 20, 1000, 2000}; }
+SyncConfig file_config(const std::string& path) {
+    SyncConfig c;
+    c.source = parse_source(path).value();
+    return c;
+}
 
 model::Feed smaller_demo() {
     auto f = generate_demo_feed();
