@@ -40,6 +40,9 @@ build() {
 }
 
 case "${1:-}" in
+  deps)
+    install_packages
+    ;;
   run)
     shift
     install_packages
@@ -53,7 +56,7 @@ case "${1:-}" in
     ctest --test-dir build --output-on-failure -j "$(nproc)"
     ;;
   *)
-    echo "usage: packaging/quickstart.sh run [--windowed WxH] | test" >&2
+    echo "usage: packaging/quickstart.sh run [--windowed WxH] | test | deps" >&2
     exit 2
     ;;
 esac

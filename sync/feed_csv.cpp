@@ -232,8 +232,10 @@ podium::Result<model::Feed> parse_feed_csv(std::string_view text, const CsvDefau
 std::string feed_to_csv(const model::Feed& feed) {
     const std::vector<std::size_t> columns = written_columns();
     std::string out;
-    for (std::size_t i = 0; i < columns.size(); ++i)
-        out += (i ? "," : "") + std::string(column_name(columns[i]));
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (i) out += ',';
+        out += column_name(columns[i]); // appended, not "x" + string: GCC 12 -O3 -Wrestrict bug
+    }
     out += '\n';
     std::unordered_map<std::string_view, const model::Champion*> by_id;
     for (const model::Champion& c : feed.champions)

@@ -379,7 +379,8 @@ std::string format_cents(std::int64_t cents) {
     // Through unsigned, so that the most negative value has a magnitude too.
     const std::uint64_t magnitude =
         negative ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
-    std::string out = (negative ? "-" : "") + std::to_string(magnitude / 100);
+    std::string out = negative ? "-" : ""; // appended, not "x" + string: GCC 12 -O3 -Wrestrict bug
+    out += std::to_string(magnitude / 100);
     const std::uint64_t rest = magnitude % 100;
     if (rest != 0) {
         out += '.';
