@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libgl-dev libegl-dev
-  libsqlite3-dev nlohmann-json3-dev doctest-dev libcurl4-openssl-dev libpq-dev ca-certificates
+  libsqlite3-dev nlohmann-json3-dev libtomlplusplus-dev doctest-dev libcurl4-openssl-dev libpq-dev
+  ca-certificates
   # The tests start their own PostgreSQL server (a private cluster on 127.0.0.1).
   postgresql
   # Mesa: OpenGL in software (llvmpipe) for headless rendering, and EGL for SDL's offscreen driver.

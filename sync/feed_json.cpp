@@ -250,20 +250,104 @@ void check_format_and_version(const Json& root) {
                             "; this Podium understands version 1");
 }
 
-model::Feed read_feed(const Json& root) {
+// The four lists are read element by element while the document is parsed, and each element is
+// dropped from the DOM as soon as it is in the model: a 10k x 24 feed never exists as a whole
+// nlohmann tree (which costs about six times the document). Errors are kept, not thrown, so that
+// they are reported in the same order as before: format and version first, then the fields and
+// lists in document-model order, each list by its first broken element.
+struct StreamedList {
+    bool streamed = false; // the key held an array that was read element by element
+    std::size_t count = 0;
+    std::optional<ShapeError> error;
+};
+
+struct Streamed {
+    model::Feed lists; // champions, monthly, successes, investment
+    StreamedList champions, monthly, successes, investment;
+    std::string key; // the top-level key being parsed
+    StreamedList* list = nullptr; // the list being streamed, if any
+
+    StreamedList* list_for(const std::string& k) {
+        if (k == "champions") return &champions;
+        if (k == "monthly") return &monthly;
+        if (k == "successes") return &successes;
+        if (k == "investment") return &investment;
+        return nullptr;
+    }
+
+    template <class T, class ReadItem>
+    void take(std::vector<T>& into, const Json& item, ReadItem read_item) {
+        const std::string path = key + "[" + std::to_string(list->count++) + "]";
+        if (list->error) return; // the first broken element is the one reported
+        try {
+            require_object(item, path);
+            into.push_back(read_item(item, path));
+        } catch (const ShapeError& e) {
+            list->error = e;
+        }
+    }
+
+    void element(const Json& item) {
+        if (list == &champions) take(lists.champions, item, read_champion);
+        if (list == &monthly) take(lists.monthly, item, read_monthly);
+        if (list == &successes) take(lists.successes, item, read_success);
+        if (list == &investment) take(lists.investment, item, read_investment);
+    }
+
+    // nlohmann's parser callback: depth 1 is a top-level key or list, depth 2 a list element.
+    bool on_event(int depth, Json::parse_event_t event, Json& parsed) {
+        using E = Json::parse_event_t;
+        if (depth == 1 && event == E::key) {
+            key = parsed.get<std::string>();
+            list = nullptr;
+        } else if (depth == 1 && event == E::array_start) {
+            list = list_for(key);
+            if (list) { // a duplicate key: the last one counts, as nlohmann's own parse does
+                *list = {true, 0, std::nullopt};
+                clear_items();
+            }
+        } else if (depth == 1 && event == E::array_end) {
+            list = nullptr;
+        } else if (depth == 2 && list &&
+                   (event == E::object_end || event == E::value || event == E::array_end)) {
+            element(parsed);
+            return false; // dropped from the DOM: it is in the model now
+        }
+        return true;
+    }
+
+    void clear_items() {
+        if (list == &champions) lists.champions.clear();
+        if (list == &monthly) lists.monthly.clear();
+        if (list == &successes) lists.successes.clear();
+        if (list == &investment) lists.investment.clear();
+    }
+};
+
+template <class T, class ReadItem>
+std::vector<T> list_or_read(std::vector<T>& streamed_items, const StreamedList& streamed,
+                            const Json& root, const std::string& key, Presence presence,
+                            ReadItem read_item) {
+    if (!streamed.streamed) return read_list<T>(root, key, presence, read_item); // absent, null, not an array
+    if (streamed.error) throw *streamed.error;
+    return std::move(streamed_items);
+}
+
+model::Feed read_feed(const Json& root, Streamed& s) {
     if (!root.is_object())
         throw ShapeError{"expected a JSON object at the top level, got " + describe(root)};
     check_format_and_version(root);
     model::Feed feed;
     feed.generated_at = read_string(required_field(root, "", "generated_at"), "generated_at");
     feed.organisation = read_organisation(required_field(root, "", "organisation"), "organisation");
-    feed.champions =
-        read_list<model::Champion>(root, "champions", Presence::required, read_champion);
-    feed.monthly =
-        read_list<model::MonthlyFigures>(root, "monthly", Presence::required, read_monthly);
-    feed.successes = read_list<model::Success>(root, "successes", Presence::optional, read_success);
-    feed.investment =
-        read_list<model::Investment>(root, "investment", Presence::optional, read_investment);
+    feed.champions = list_or_read<model::Champion>(s.lists.champions, s.champions, root, "champions",
+                                                   Presence::required, read_champion);
+    feed.monthly = list_or_read<model::MonthlyFigures>(s.lists.monthly, s.monthly, root, "monthly",
+                                                       Presence::required, read_monthly);
+    feed.successes = list_or_read<model::Success>(s.lists.successes, s.successes, root, "successes",
+                                                  Presence::optional, read_success);
+    feed.investment = list_or_read<model::Investment>(s.lists.investment, s.investment, root,
+                                                      "investment", Presence::optional, read_investment);
     return feed;
 }
 
@@ -372,8 +456,12 @@ OrderedJson list_json(const std::vector<T>& items, ToJson to_json) {
 
 podium::Result<model::Feed> parse_feed_json(std::string_view text) {
     Json root;
+    Streamed streamed;
     try {
-        root = Json::parse(text.begin(), text.end());
+        root = Json::parse(text.begin(), text.end(),
+                           [&streamed](int depth, Json::parse_event_t event, Json& parsed) {
+                               return streamed.on_event(depth, event, parsed);
+                           });
     } catch (const Json::parse_error& e) {
         return Error{syntax_message(e.what())};
     } catch (const Json::exception& e) {
@@ -385,7 +473,7 @@ podium::Result<model::Feed> parse_feed_json(std::string_view text) {
     }
     model::Feed feed;
     try {
-        feed = read_feed(root);
+        feed = read_feed(root, streamed);
     } catch (const ShapeError& e) {
         return Error{e.message};
     }

@@ -9,6 +9,8 @@ namespace podium::sync {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+constexpr const char* kUpsertSetting = "INSERT INTO settings VALUES (?1, ?2, ?3) ON CONFLICT (key) "
+                                        "DO UPDATE SET value = ?2, updated_at = ?3";
 constexpr int kLogKeep = 5000; // the log table is a ring: older lines are dropped
 
 // Every column of `monthly` after (champion, month), in model::Metric order, then the money.
@@ -212,16 +214,33 @@ Status Store::apply_feed(const model::Feed& feed, const ApplyInfo& info) {
     return Ok{};
 }
 
+model::SnapshotMeta Store::read_meta() const {
+    model::SnapshotMeta out;
+    out.photo_dir = photo_dir_;
+    Statement meta(db_.get(), "SELECT data_version, source, is_demo, applied_at FROM feed_meta");
+    if (meta.step()) {
+        out.data_version = meta.get_int(0);
+        out.source = meta.get_text(1);
+        out.is_demo = meta.get_int(2) != 0;
+        out.applied_at = meta.get_text(3);
+    }
+    return out;
+}
+
+Result<model::SnapshotMeta> Store::load_meta() const {
+    try {
+        return read_meta();
+    } catch (const SqlError& e) {
+        return Error{std::string("store: reading the feed's metadata failed: ") + e.what()};
+    }
+}
+
 Result<model::SnapshotPtr> Store::load_snapshot() const {
     sqlite3* db = db_.get();
     auto snap = std::make_shared<model::Snapshot>();
     try {
         Transaction tx(db, /*immediate=*/false); // one read transaction: never half an update
-        Statement meta(db, "SELECT data_version, source, is_demo, applied_at FROM feed_meta");
-        if (meta.step()) {
-            snap->meta = {meta.get_int(0), meta.get_int(2) != 0, meta.get_text(1),
-                          meta.get_text(3), photo_dir_};
-        }
+        snap->meta = read_meta();
         load_feed(db, snap->feed);
     } catch (const SqlError& e) {
         return Error{std::string("store: loading the snapshot failed: ") + e.what()};
@@ -301,11 +320,24 @@ std::optional<std::string> Store::setting(const std::string& key) const {
 
 Status Store::set_setting(const std::string& key, const std::string& value, const std::string& at) {
     try {
-        Statement st(db_.get(), "INSERT INTO settings VALUES (?1, ?2, ?3) ON CONFLICT (key) "
-                                "DO UPDATE SET value = ?2, updated_at = ?3");
+        Statement st(db_.get(), kUpsertSetting);
         st.bind(1, key).bind(2, value).bind(3, at).run();
     } catch (const SqlError& e) {
         return Error{"store: saving setting " + key + " failed: " + e.what()};
+    }
+    return Ok{};
+}
+
+Status Store::set_settings(const std::vector<std::pair<std::string, std::string>>& entries,
+                           const std::string& at) {
+    try {
+        Transaction tx(db_.get());
+        Statement st(db_.get(), kUpsertSetting);
+        for (const auto& [key, value] : entries)
+            st.bind(1, key).bind(2, value).bind(3, at).run();
+        tx.commit();
+    } catch (const SqlError& e) {
+        return Error{std::string("store: saving settings failed, none were changed: ") + e.what()};
     }
     return Ok{};
 }

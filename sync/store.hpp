@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -63,6 +64,8 @@ class Store {
     // must already be validated; on any failure the store keeps what it had.
     Status apply_feed(const model::Feed& feed, const ApplyInfo& info);
     Result<model::SnapshotPtr> load_snapshot() const;
+    // Only the metadata (version, source, when): for a caller that already holds the feed.
+    Result<model::SnapshotMeta> load_meta() const;
     std::optional<FeedOrigin> origin() const;
 
     void record_attempt(const SyncAttempt& attempt); // best effort, like log()
@@ -70,6 +73,9 @@ class Store {
 
     std::optional<std::string> setting(const std::string& key) const;
     Status set_setting(const std::string& key, const std::string& value, const std::string& at);
+    // Several settings in one transaction: all are saved, or none.
+    Status set_settings(const std::vector<std::pair<std::string, std::string>>& entries,
+                        const std::string& at);
 
     void log(const LogEntry& entry); // best effort: a full disk must not stop the screen
     std::vector<LogEntry> recent_logs(int limit) const;
@@ -83,6 +89,7 @@ class Store {
         void operator()(sqlite3* db) const;
     };
     explicit Store(sqlite3* db) : db_(db) {}
+    model::SnapshotMeta read_meta() const; // throws SqlError
     std::unique_ptr<sqlite3, Closer> db_;
     std::string photo_dir_;
 };

@@ -2,6 +2,7 @@
 
 #include "sync/demo_feed.hpp"
 #include "sync/feed_json.hpp"
+#include "sync/kiosk_config.hpp"
 
 #include <chrono>
 #include <ctime>
@@ -40,9 +41,25 @@ Status ensure_data(sync::Store& store, const std::string& now_utc) {
     return Ok{};
 }
 
-Result<model::SnapshotPtr> open_and_load(const std::string& db_path) {
+Result<std::size_t> load_managed_config(const std::string& path, sync::Store& store) {
+    if (path.empty()) return std::size_t{0};
+    const auto checked = sync::check_config_file(path);
+    if (!checked.ok()) {
+        std::string lines;
+        for (const auto& e : checked.errors)
+            lines += (lines.empty() ? "" : "\n") + e;
+        return Error{lines};
+    }
+    if (auto st = sync::apply_config(store, checked.values, utc_now_rfc3339()); !st)
+        return st.error();
+    return checked.values.size();
+}
+
+Result<model::SnapshotPtr> open_and_load(const std::string& db_path,
+                                         const std::string& config_path) {
     auto store = open_store(db_path);
     if (!store) return store.error();
+    if (auto n = load_managed_config(config_path, store.value()); !n) return n.error();
     if (auto st = ensure_data(store.value(), utc_now_rfc3339()); !st) return st.error();
     return store.value().load_snapshot();
 }

@@ -1,11 +1,12 @@
-// Opening the store and, when it is empty and no source is configured, filling it with the
-// bundled demo feed, through the same parse-validate-apply path as any feed.
+// Opening the store, applying the managed kiosk config to it, and, when it is empty, filling it
+// with the bundled demo feed, through the same parse-validate-apply path as any feed.
 #pragma once
 
 #include "sync/model/result.hpp"
 #include "sync/model/snapshot.hpp"
 #include "sync/store.hpp"
 
+#include <cstddef>
 #include <string>
 
 namespace podium::app {
@@ -13,6 +14,12 @@ namespace podium::app {
 std::string utc_now_rfc3339();
 Result<sync::Store> open_store(const std::string& path); // creates the parent folder
 Status ensure_data(sync::Store& store, const std::string& now_utc);
-Result<model::SnapshotPtr> open_and_load(const std::string& db_path);
+// Checks the managed config at `path` and applies it to the store; the number of settings it
+// set. An empty path does nothing. The error has one line per problem in the file: a start-up
+// failure, since running on half a config would show the wrong thing with no one to notice.
+Result<std::size_t> load_managed_config(const std::string& path, sync::Store& store);
+// Opens the store, applies the managed config (if config_path is not empty), ensures data, loads.
+Result<model::SnapshotPtr> open_and_load(const std::string& db_path,
+                                         const std::string& config_path);
 
 } // namespace podium::app

@@ -20,17 +20,24 @@ Commands:
                            4 source unreachable, 5 store error (one line on stderr); the store
                            is untouched on any failure.
   export                   Write the store's data as a version-1 JSON feed to standard output.
+  config check FILE        Check a managed kiosk config (TOML; see kiosk-config/README.md).
+                           Prints "FILE: ok, N settings", or every problem on stderr, one per
+                           line as FILE:LINE:COLUMN: message, and exits 1.
+  config apply FILE        Check FILE, then write its settings to the store, all or none.
   render --slide KIND --size WxH (--out FILE.png | --format text)
          [--audience internal|public] [--lang en|nl] [--at TIME]
                            Render one slide headless (no display server needed), to a PNG or as
                            the text it shows, one line per text run in reading order.
-                           KIND: leaderboard, spotlight, results. Audience default: public.
+                           KIND: leaderboard, spotlight, results, adoption, successes,
+                           fallback. Audience default: public.
                            TIME: local time, e.g. 2026-11-25T14:30 or 2026-11-25.
 
 Options:
   --db PATH                The local store (SQLite). Default: $PODIUM_DB, else
                            $STATE_DIRECTORY/podium.db, else ~/.local/state/podium/podium.db.
-  --config PATH            A managed kiosk config file.
+  --config PATH            A managed kiosk config file. run, sync and render check it first and
+                           apply it to the store, so its values win over settings made on the
+                           device; on any problem they print it and exit 1.
   --help, -h               Show this help.
   --version                Show the version.
 
@@ -48,6 +55,8 @@ std::string_view command_name(Command c) {
         return "sync";
     case Command::export_feed:
         return "export";
+    case Command::config:
+        return "config";
     default:
         return "this command";
     }
@@ -82,7 +91,7 @@ Status parse_render_option(const std::vector<std::string_view>& args, std::size_
     };
     if (opt == "--slide") {
         const auto k = scene::parse_slide_kind(val);
-        if (!k) return bad("leaderboard, spotlight or results");
+        if (!k) return bad("leaderboard, spotlight, results, adoption, successes or fallback");
         r.slide = *k;
         have_slide = true;
     } else if (opt == "--size") {
@@ -146,6 +155,28 @@ Status parse_command_options(const std::vector<std::string_view>& args, std::siz
         if (o.render.out.empty() == !o.render.text)
             return usage("render needs exactly one of --out FILE.png and --format text");
     }
+    return Ok{};
+}
+
+// `config ACTION FILE`: exactly two words after the command.
+Status parse_config_options(const std::vector<std::string_view>& args, std::size_t i,
+                            ConfigOptions& c) {
+    for (; i < args.size(); ++i) {
+        const std::string arg(args[i]);
+        if (arg.starts_with("--")) return usage("unknown option " + arg + " for config");
+        if (c.action.empty()) {
+            if (arg != "check" && arg != "apply")
+                return usage("unknown config action '" + arg + "', expected check or apply");
+            c.action = arg;
+        } else if (c.file.empty()) {
+            c.file = arg;
+        } else {
+            return usage("unexpected argument '" + arg + "' after config " + c.action + " " +
+                         c.file);
+        }
+    }
+    if (c.action.empty()) return usage("config needs an action: check FILE or apply FILE");
+    if (c.file.empty()) return usage("config " + c.action + " needs FILE");
     return Ok{};
 }
 
@@ -249,6 +280,8 @@ Result<CliOptions> parse_cli(const std::vector<std::string_view>& args) {
             o.command = Command::sync;
         else if (cmd == "export")
             o.command = Command::export_feed;
+        else if (cmd == "config")
+            o.command = Command::config;
         else if (cmd == "help")
         {
             o.command = Command::help;
@@ -257,7 +290,9 @@ Result<CliOptions> parse_cli(const std::vector<std::string_view>& args) {
         else
             return usage("unknown command '" + std::string(cmd) + "'");
     }
-    if (auto st = parse_command_options(args, i, o); !st) return st.error();
+    const Status st = o.command == Command::config ? parse_config_options(args, i, o.config_command)
+                                                   : parse_command_options(args, i, o);
+    if (!st) return st.error();
     return o;
 }
 

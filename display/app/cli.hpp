@@ -13,7 +13,7 @@
 
 namespace podium::app {
 
-enum class Command { run, render, sync, export_feed, help, version };
+enum class Command { run, render, sync, export_feed, config, help, version };
 
 struct RunOptions {
     std::optional<std::pair<int, int>> windowed; // --windowed WxH; fullscreen otherwise
@@ -34,13 +34,20 @@ struct SyncOptions {
     std::string source; // empty: the configured source (setting sync.source)
 };
 
+// `podium config check FILE` and `podium config apply FILE`.
+struct ConfigOptions {
+    std::string action; // "check" or "apply"
+    std::string file;
+};
+
 struct CliOptions {
-    std::string db; // empty: the default path
-    std::string config;
+    std::string db;     // empty: the default path
+    std::string config; // --config PATH: the managed kiosk config that run, sync and render apply
     Command command = Command::run;
     RunOptions run;
     RenderOptions render;
     SyncOptions sync;
+    ConfigOptions config_command;
 };
 
 // Exit codes. A usage error (unknown command, bad option) prints one line.

@@ -1,8 +1,19 @@
 #include "commands.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 namespace podium::app {
+
+void print_error(const Error& error) {
+    std::size_t start = 0;
+    const std::string& m = error.message;
+    do {
+        const std::size_t end = std::min(m.find('\n', start), m.size());
+        std::cerr << "podium: " << std::string_view(m).substr(start, end - start) << "\n";
+        start = end + 1;
+    } while (start < m.size());
+}
 
 int main_with_args(int argc, char** argv) {
     std::vector<std::string_view> args(argv + 1, argv + argc);
@@ -27,6 +38,8 @@ int main_with_args(int argc, char** argv) {
         return command_sync(o);
     case Command::export_feed:
         return command_export(o);
+    case Command::config:
+        return command_config(o);
     }
     return 0;
 }

@@ -1,4 +1,5 @@
-// The commands behind the CLI: `run` (the player) and `render` (one slide, headless).
+// The commands behind the CLI: `run` (the player), `render` (one slide, headless), `sync`,
+// `export` and `config`.
 #pragma once
 
 #include "cli.hpp"
@@ -13,7 +14,10 @@ int command_render(const CliOptions& options);
 int command_run(const CliOptions& options);
 int command_sync(const CliOptions& options);
 int command_export(const CliOptions& options);
+int command_config(const CliOptions& options);
 int main_with_args(int argc, char** argv);
+// Writes the error to stderr, "podium: " before each of its lines (a config check gives several).
+void print_error(const Error& error);
 // The sync settings from the store: source (or the override), token file, CA file.
 Result<sync::SyncConfig> sync_config(const sync::Store& store, const std::string& source_override);
 

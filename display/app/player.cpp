@@ -120,7 +120,14 @@ std::unique_ptr<sync::SyncService> start_sync(const std::string& db_path, Snapsh
     auto store = open_store(db_path);
     if (!store) return nullptr;
     auto config = sync_config(store.value(), {});
-    if (!config) return nullptr; // no source: the demo or the last synced data keeps playing
+    if (!config) {
+        // No source: the demo or the last synced data keeps playing. A source that is set but
+        // unusable (an unreadable token file) is said once, loudly, and logged for the overlay.
+        if (store.value().setting("sync.source").value_or("").empty()) return nullptr;
+        std::cerr << "podium: sync is off: " << config.error().message << "\n";
+        store.value().log({utc_now_rfc3339(), "error", "sync", "sync is off: " + config.error().message});
+        return nullptr;
+    }
     sync::SyncSchedule schedule;
     if (auto v = store.value().setting("sync.interval_seconds"))
         schedule.interval = std::chrono::seconds(std::max(30LL, std::atoll(v->c_str())));
@@ -143,8 +150,8 @@ int command_run(const CliOptions& o) {
     auto fonts = load_fonts(assets.value());
     if (!fonts) return std::cerr << "podium: " << fonts.error().message << "\n", 1;
     const std::string db_path = o.db.empty() ? default_db_path() : o.db;
-    auto snapshot = open_and_load(db_path);
-    if (!snapshot) return std::cerr << "podium: " << snapshot.error().message << "\n", 1;
+    auto snapshot = open_and_load(db_path, o.config); // the managed config first: its values win
+    if (!snapshot) return print_error(snapshot.error()), kExitFailure;
     render::WindowOptions wo;
     if (o.run.windowed) {
         wo.fullscreen = false;
@@ -154,6 +161,9 @@ int command_run(const CliOptions& o) {
     if (!gl) return std::cerr << "podium: " << gl.error().message << "\n", 1;
     PlayerOptions po;
     po.windowed = o.run.windowed.has_value();
+    if (auto store = open_store(db_path); store) // the language the config or the admin chose
+        if (auto lang = scene::parse_lang(store.value().setting("display.language").value_or("en")))
+            po.lang = *lang;
     SnapshotMailbox mailbox;
     const auto syncing = start_sync(db_path, mailbox);
     Player player(*gl.value(), std::move(fonts).value(), std::move(snapshot).value(), po, &mailbox);

@@ -26,9 +26,12 @@ struct PlayerOptions {
     bool windowed = false;
     scene::Audience audience = scene::Audience::visitors;
     scene::Lang lang = scene::Lang::en;
+    // Until the schedule lands: every slide with data, 12 s each (the fallback is for "nothing").
     std::vector<PlaylistEntry> playlist = {{scene::SlideKind::leaderboard, 12000},
                                            {scene::SlideKind::spotlight, 12000},
-                                           {scene::SlideKind::results, 12000}};
+                                           {scene::SlideKind::results, 12000},
+                                           {scene::SlideKind::adoption, 12000},
+                                           {scene::SlideKind::successes, 12000}};
     std::uint64_t transition_ms = 800;
 };
 

@@ -25,8 +25,8 @@ int command_render(const CliOptions& o) {
     if (!assets) return std::cerr << "podium: " << assets.error().message << "\n", 1;
     auto fonts = load_fonts(assets.value());
     if (!fonts) return std::cerr << "podium: " << fonts.error().message << "\n", 1;
-    auto snapshot = open_and_load(o.db.empty() ? default_db_path() : o.db);
-    if (!snapshot) return std::cerr << "podium: " << snapshot.error().message << "\n", 1;
+    auto snapshot = open_and_load(o.db.empty() ? default_db_path() : o.db, o.config);
+    if (!snapshot) return print_error(snapshot.error()), kExitFailure;
 
     const scene::FontMetrics metrics(fonts.value());
     scene::SlideContext ctx;

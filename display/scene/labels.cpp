@@ -42,6 +42,17 @@ constexpr Labels kEnglish{
     "Press",
     "Conversation",
     "Success",
+    "Adoption",
+    "Champions among all colleagues",
+    " of ",
+    "colleagues",
+    "champion",
+    "champions",
+    "since",
+    "Goal",
+    "reached",
+    "Latest successes",
+    "No successes yet",
 };
 
 constexpr Labels kDutch{
@@ -83,6 +94,17 @@ constexpr Labels kDutch{
     "Pers",
     "Gesprek",
     "Succes",
+    "Adoptie",
+    "Champions onder alle collega's",
+    " van ",
+    "collega's",
+    "champion",
+    "champions",
+    "sinds",
+    "Doel",
+    "bereikt",
+    "Nieuwste successen",
+    "Nog geen successen",
 };
 
 } // namespace

@@ -21,6 +21,10 @@ struct Labels {
     std::string_view latest_success, new_entry;
     std::string_view kind_lead, kind_proposal, kind_deal, kind_hire, kind_speaking, kind_press,
         kind_conversation, kind_other;
+    // Adoption: "40 of 420 colleagues", "+28 since Nov 2025", "Goal 10%" / "Goal 10% reached".
+    std::string_view adoption, adoption_subtitle, of, colleagues, champion, champions, since, goal,
+        reached;
+    std::string_view successes, no_successes_yet;
 };
 
 const Labels& labels(Lang lang);

@@ -18,6 +18,12 @@ std::string_view slide_kind_name(SlideKind k) {
         return "spotlight";
     case SlideKind::results:
         return "results";
+    case SlideKind::adoption:
+        return "adoption";
+    case SlideKind::successes:
+        return "successes";
+    case SlideKind::fallback:
+        return "fallback";
     }
     return "?";
 }
@@ -54,20 +60,26 @@ Frame draw_frame(Canvas& c, const View& v, const SlideContext& ctx, std::string_
     const float pad = c.px(14);
     const float footer_h = small + 2 * pad;
     const float footer_y = s.bottom() - footer_h;
-    float badge_w = 0;
-    if (v.meta.is_demo) {
-        const auto& l = labels(ctx.lang);
-        badge_w = c.measure().width(FontFace::semibold, small, l.demo_data) + 2 * c.px(28);
-        const Box badge{s.right() - badge_w, footer_y, badge_w, footer_h};
-        c.rect(badge, t.accent.with_alpha(40), footer_h / 2);
-        c.text(l.demo_data, {badge.x, footer_y + pad, badge.w, small}, small, FontFace::semibold,
-               t.accent, Align::center);
-    }
+    const float badge_w = draw_demo_badge(c, v, ctx.lang, s.right(), footer_y);
     c.text(v.organisation.name, {s.x, footer_y + pad, s.w - badge_w - gap, small}, small,
            FontFace::regular, t.text_muted);
 
     f.body = {s.x, y + c.px(36), s.w, footer_y - c.px(28) - (y + c.px(36))};
     return f;
+}
+
+float draw_demo_badge(Canvas& c, const View& v, Lang lang, float right, float y) {
+    if (!v.meta.is_demo) return 0;
+    const Theme& t = c.theme();
+    const std::string_view text = labels(lang).demo_data;
+    const float small = c.type(TypeScale::kMin);
+    const float pad = c.px(14);
+    const float h = small + 2 * pad;
+    const float w = c.measure().width(FontFace::semibold, small, text) + 2 * c.px(28);
+    c.rect({right - w, y, w, h}, t.accent.with_alpha(40), h / 2);
+    c.text(text, {right - w, y + pad, w, small}, small, FontFace::semibold, t.accent,
+           Align::center);
+    return w;
 }
 
 void draw_empty(Canvas& c, Box body, std::string_view message) {
@@ -107,6 +119,15 @@ DisplayList build_slide(SlideKind kind, const View& view, const SlideContext& ct
         break;
     case SlideKind::results:
         build_results(c, view, ctx);
+        break;
+    case SlideKind::adoption:
+        build_adoption(c, view, ctx);
+        break;
+    case SlideKind::successes:
+        build_successes(c, view, ctx);
+        break;
+    case SlideKind::fallback:
+        build_fallback(c, view, ctx);
         break;
     }
     return out;

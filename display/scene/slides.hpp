@@ -12,9 +12,10 @@
 
 namespace podium::scene {
 
-enum class SlideKind { leaderboard, spotlight, results };
+enum class SlideKind { leaderboard, spotlight, results, adoption, successes, fallback };
 inline constexpr SlideKind kAllSlides[] = {SlideKind::leaderboard, SlideKind::spotlight,
-                                           SlideKind::results};
+                                           SlideKind::results,     SlideKind::adoption,
+                                           SlideKind::successes,   SlideKind::fallback};
 std::optional<SlideKind> parse_slide_kind(std::string_view s);
 std::string_view slide_kind_name(SlideKind k);
 
@@ -51,14 +52,21 @@ struct Frame {
 Frame draw_frame(Canvas& c, const View& v, const SlideContext& ctx, std::string_view title,
                  std::string_view subtitle);
 void draw_empty(Canvas& c, Box body, std::string_view message);
+// The "Demo data" badge with its right edge at `right`, if the data is demo; returns its width.
+float draw_demo_badge(Canvas& c, const View& v, Lang lang, float right, float y);
 std::string format_metric(const View& v, model::Metric m, std::int64_t value, Lang lang);
 Color avatar_color(std::string_view key);
 
 void build_leaderboard(Canvas& c, const View& v, const SlideContext& ctx);
 void build_spotlight(Canvas& c, const View& v, const SlideContext& ctx);
 void build_results(Canvas& c, const View& v, const SlideContext& ctx);
+void build_adoption(Canvas& c, const View& v, const SlideContext& ctx);
+void build_successes(Canvas& c, const View& v, const SlideContext& ctx);
+void build_fallback(Canvas& c, const View& v, const SlideContext& ctx);
 
 // The champions the spotlight may show now, in rotation order.
 std::vector<const ViewChampion*> spotlight_candidates(const View& v, model::YearMonth month);
+// The success stories up to `today`, newest first (the successes slide shows the first few).
+std::vector<const model::Success*> latest_successes(const View& v, model::Date today);
 
 } // namespace podium::scene

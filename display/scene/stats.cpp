@@ -1,7 +1,9 @@
 #include "stats.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <set>
 
 namespace podium::scene {
 
@@ -97,6 +99,32 @@ const model::Investment* investment_for(const View& v, model::YearMonth m) {
     for (const auto& i : v.investment)
         if (i.month == m) return &i;
     return nullptr;
+}
+
+std::int64_t champion_count(const View& v, model::YearMonth m) {
+    std::set<std::string_view> named;
+    std::int64_t omitted = 0;
+    for (const auto& f : v.monthly) {
+        if (f.month != m) continue;
+        if (f.champion.empty())
+            ++omitted;
+        else
+            named.insert(f.champion);
+    }
+    return static_cast<std::int64_t>(named.size()) + omitted;
+}
+
+Adoption adoption_in(const View& v, model::YearMonth m) {
+    Adoption a;
+    a.champions = champion_count(v, m);
+    const auto& org = v.organisation;
+    if (org.headcount && *org.headcount > 0) {
+        a.headcount = *org.headcount;
+        a.percent = 100.0 * static_cast<double>(a.champions) / static_cast<double>(*a.headcount);
+    }
+    const double goal = org.champion_goal_percent;
+    if (std::isfinite(goal) && goal > 0 && goal <= 100) a.goal_percent = goal;
+    return a;
 }
 
 } // namespace podium::scene

@@ -42,4 +42,17 @@ std::int64_t champion_total(const View& v, std::string_view key, model::Metric m
                             MonthRange range);
 const model::Investment* investment_for(const View& v, model::YearMonth m);
 
+// Champions in the programme in month `m`: those with figures that month. Omitted champions
+// count too (the feed has one row per champion and month; the View only clears their key), so
+// adoption is the same whatever the privacy settings.
+std::int64_t champion_count(const View& v, model::YearMonth m);
+
+struct Adoption {
+    std::int64_t champions = 0;
+    std::optional<std::int64_t> headcount; // none when missing or not positive: no share
+    std::optional<double> percent;         // champions / headcount, in percent
+    std::optional<double> goal_percent;    // none when the goal is 0 (not set) or invalid
+};
+Adoption adoption_in(const View& v, model::YearMonth m);
+
 } // namespace podium::scene

@@ -129,6 +129,18 @@ TEST_CASE("golden: results at 1920x1080, internal audience (money shown)") {
     check_golden("results-1920x1080", render_slide(scene::SlideKind::results, scene::Audience::internal, 1920, 1080));
 }
 
+TEST_CASE("golden: adoption at 1920x1080") {
+    check_golden("adoption-1920x1080", render_slide(scene::SlideKind::adoption, scene::Audience::visitors, 1920, 1080));
+}
+
+TEST_CASE("golden: successes at 1920x1080, internal audience (money shown)") {
+    check_golden("successes-1920x1080", render_slide(scene::SlideKind::successes, scene::Audience::internal, 1920, 1080));
+}
+
+TEST_CASE("golden: fallback at 1920x1080") {
+    check_golden("fallback-1920x1080", render_slide(scene::SlideKind::fallback, scene::Audience::visitors, 1920, 1080));
+}
+
 TEST_CASE("golden comparison notices a changed slide") {
     // The comparison itself must be able to fail: the leaderboard is not the results slide.
     const auto a = render_slide(scene::SlideKind::leaderboard, scene::Audience::visitors, 640, 360);
