@@ -92,16 +92,6 @@ bool all_zeros(std::string_view s) {
     return s.find_first_not_of('0') == std::string_view::npos;
 }
 
-// As the JSON reader does: a real written with at most 2 decimals is the double nearest c/100;
-// the tolerance lets through binary sums (0.30000000000000004) but not a real third decimal.
-std::optional<std::int64_t> exact_cents(double amount) {
-    const double cents = std::nearbyint(amount * 100.0);
-    const double tolerance =
-        std::max(8 * std::numeric_limits<double>::epsilon() * std::abs(amount), 1e-6);
-    if (!(std::abs(cents / 100.0 - amount) <= tolerance)) return std::nullopt;
-    return static_cast<std::int64_t>(cents);
-}
-
 // Database order is not an order: sort by the key so the same data always gives the same feed.
 // NULLs first, then numbers by value (NaN too: a total order), then the rest by its bytes (ISO
 // dates sort right).

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <limits>
 #include <unordered_map>
 #include <utility>
 
@@ -399,6 +400,20 @@ std::string format_cents(std::int64_t cents) {
         out += static_cast<char>('0' + rest % 10);
     }
     return out;
+}
+
+// Exact cents from the double the JSON number was read into. A number written with at most 2
+// decimals reads as the double nearest c/100, which is exactly what c / 100.0 computes, so it
+// matches to the last bit. The tolerance lets through sums a producer computed in binary
+// ("0.30000000000000004", or 19.99 added up a thousand times: "19990.000000000135"): a few ulps,
+// and at least a millionth. A real third decimal (1.005) is 0.001 away, beyond the tolerance
+// everywhere below kMaxDealValueCents, so it is refused.
+std::optional<std::int64_t> exact_cents(double amount) {
+    const double cents = std::nearbyint(amount * 100.0);
+    const double tolerance =
+        std::max(8 * std::numeric_limits<double>::epsilon() * std::abs(amount), 1e-6);
+    if (!(std::abs(cents / 100.0 - amount) <= tolerance)) return std::nullopt;
+    return static_cast<std::int64_t>(cents);
 }
 
 } // namespace podium::sync

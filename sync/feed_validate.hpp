@@ -45,6 +45,10 @@ std::string quote_for_message(std::string_view s);
 // A number as people write it: "3", "12.5", "1e+300"; the shortest form that reads back the same.
 std::string format_number(double value);
 
+// Exact cents from a double that holds an amount written with at most 2 decimals (JSON numbers,
+// database reals); nullopt when it has a real third decimal. Binary rounding noise is tolerated.
+std::optional<std::int64_t> exact_cents(double amount);
+
 // Cents as an amount with its decimals: 1850007 -> "18500.07", 1850000 -> "18500", -150 -> "-1.50".
 std::string format_cents(std::int64_t cents);
 

@@ -2,6 +2,8 @@
 // --db, so the user's store is never touched) and reading what it printed and wrote.
 #pragma once
 
+#include "../support/temp_dir.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -37,27 +39,7 @@ inline bool contains(const std::string& haystack, std::string_view needle) {
 
 // ---- running the binary ----
 
-class TempDir {
-  public:
-    TempDir() {
-        static std::atomic<unsigned> counter{0};
-        std::random_device rd;
-        path_ = std::filesystem::temp_directory_path() /
-                ("podium-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
-                 "-" + std::to_string(rd()));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-  private:
-    std::filesystem::path path_;
-};
+using TempDir = podium::test::TempDir;
 
 struct Run {
     int exit_code = -1; // -1: killed (timeout or signal)

@@ -2,6 +2,7 @@
 // round trip, and kill -9 at random moments during syncs (the store must stay whole and hold the
 // old or the new snapshot, never a mix).
 #include "../support/fixtures.hpp"
+#include "../support/temp_dir.hpp"
 
 #include "sync/demo_feed.hpp"
 #include "sync/feed_json.hpp"
@@ -29,12 +30,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Dir {
-    fs::path path = fs::temp_directory_path() / ("podium-sync-cli-" + std::to_string(::getpid()));
-    Dir() { fs::create_directories(path); }
-    ~Dir() { fs::remove_all(path); }
-    std::string at(const std::string& name) const { return (path / name).string(); }
-};
+using Dir = test::TempDir;
 
 struct Run {
     int code = -1;
@@ -65,10 +61,10 @@ pid_t spawn(const std::vector<std::string>& args, const std::string& out, const 
 
 Run invoke(const Dir& dir, std::vector<std::string> args) {
     args.insert(args.begin(), PODIUM_BINARY);
-    const pid_t pid = spawn(args, dir.at("out.txt"), dir.at("err.txt"));
+    const pid_t pid = spawn(args, dir.file("out.txt"), dir.file("err.txt"));
     int status = 0;
     waitpid(pid, &status, 0);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir.at("out.txt")), slurp(dir.at("err.txt"))};
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir.file("out.txt")), slurp(dir.file("err.txt"))};
 }
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
@@ -100,10 +96,10 @@ model::Feed big_feed(int champions, const std::string& tag) {
 
 TEST_CASE("sync cli: exit codes and one-line messages; the store is untouched on failure") {
     Dir dir;
-    const std::string db = dir.at("store.db");
-    const std::string good = dir.at("feed.json");
+    const std::string db = dir.file("store.db");
+    const std::string good = dir.file("feed.json");
     std::ofstream(good) << sync::feed_to_json(sync::generate_demo_feed());
-    std::ofstream(dir.at("bad.json")) << "{\"format\": \"podium-feed\", \"version\": 2}";
+    std::ofstream(dir.file("bad.json")) << "{\"format\": \"podium-feed\", \"version\": 2}";
 
     auto r = invoke(dir, {"--db", db, "sync", "--once", "--source", good});
     CHECK(r.code == 0);
@@ -112,11 +108,11 @@ TEST_CASE("sync cli: exit codes and one-line messages; the store is untouched on
     CHECK(r.code == 0);
     CHECK(r.out.find("unchanged") != std::string::npos);
 
-    r = invoke(dir, {"--db", db, "sync", "--once", "--source", dir.at("bad.json")});
+    r = invoke(dir, {"--db", db, "sync", "--once", "--source", dir.file("bad.json")});
     CHECK(r.code == 3);
     CHECK(lines(r.err) == 1);
     CHECK(r.err.find("version") != std::string::npos);
-    r = invoke(dir, {"--db", db, "sync", "--once", "--source", dir.at("nowhere.json")});
+    r = invoke(dir, {"--db", db, "sync", "--once", "--source", dir.file("nowhere.json")});
     CHECK(r.code == 4);
     CHECK(lines(r.err) == 1);
     CHECK(r.err.find("nowhere.json") != std::string::npos);
@@ -124,7 +120,7 @@ TEST_CASE("sync cli: exit codes and one-line messages; the store is untouched on
     CHECK(r.code == 2);
     r = invoke(dir, {"--db", db, "sync"});
     CHECK(r.code == 2);
-    r = invoke(dir, {"--db", dir.at("fresh.db"), "sync", "--once"});
+    r = invoke(dir, {"--db", dir.file("fresh.db"), "sync", "--once"});
     CHECK(r.code == 1); // no source configured
     CHECK(r.err.find("no source configured") != std::string::npos);
 
@@ -135,31 +131,31 @@ TEST_CASE("sync cli: exit codes and one-line messages; the store is untouched on
 
 TEST_CASE("sync cli: export, sync of the export, export again gives the same document") {
     Dir dir;
-    const std::string first = invoke(dir, {"--db", dir.at("a.db"), "export"}).out; // the demo
+    const std::string first = invoke(dir, {"--db", dir.file("a.db"), "export"}).out; // the demo
     REQUIRE(sync::parse_feed_json(first).ok());
-    std::ofstream(dir.at("export.json")) << first;
-    REQUIRE(invoke(dir, {"--db", dir.at("b.db"), "sync", "--once", "--source", dir.at("export.json")}).code == 0);
-    const auto second = invoke(dir, {"--db", dir.at("b.db"), "export"});
+    std::ofstream(dir.file("export.json")) << first;
+    REQUIRE(invoke(dir, {"--db", dir.file("b.db"), "sync", "--once", "--source", dir.file("export.json")}).code == 0);
+    const auto second = invoke(dir, {"--db", dir.file("b.db"), "export"});
     CHECK(second.code == 0);
     CHECK(second.out == first);
 }
 
 TEST_CASE("sync cli: kill -9 at random moments never leaves a broken or mixed store") {
     Dir dir;
-    const std::string db = dir.at("store.db");
+    const std::string db = dir.file("store.db");
     const model::Feed a = big_feed(1500, "Alpha"), b = big_feed(1200, "Bravo");
-    std::ofstream(dir.at("a.json")) << sync::feed_to_json(a);
-    std::ofstream(dir.at("b.json")) << sync::feed_to_json(b);
-    REQUIRE(invoke(dir, {"--db", db, "sync", "--once", "--source", dir.at("a.json")}).code == 0);
+    std::ofstream(dir.file("a.json")) << sync::feed_to_json(a);
+    std::ofstream(dir.file("b.json")) << sync::feed_to_json(b);
+    REQUIRE(invoke(dir, {"--db", db, "sync", "--once", "--source", dir.file("a.json")}).code == 0);
 
     std::mt19937 rng(20261125);
     std::uniform_int_distribution<int> delay_us(0, 400000);
     int killed_mid_sync = 0;
     constexpr int kRounds = 60;
     for (int i = 0; i < kRounds; ++i) {
-        const std::string src = dir.at(i % 2 ? "a.json" : "b.json");
+        const std::string src = dir.file(i % 2 ? "a.json" : "b.json");
         const pid_t pid = spawn({PODIUM_BINARY, "--db", db, "sync", "--once", "--source", src},
-                                dir.at("o.txt"), dir.at("e.txt"));
+                                dir.file("o.txt"), dir.file("e.txt"));
         usleep(static_cast<useconds_t>(delay_us(rng)));
         kill(pid, SIGKILL);
         int status = 0;

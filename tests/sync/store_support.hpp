@@ -2,6 +2,8 @@
 // and the feeds the tests apply (the demo, and a small one with the edge values).
 #pragma once
 
+#include "../support/temp_dir.hpp"
+
 #include "sync/demo_feed.hpp"
 #include "sync/model/c_handle.hpp"
 #include "sync/store.hpp"
@@ -30,28 +32,7 @@ using podium::sync::ApplyInfo;
 using podium::sync::Store;
 
 // A fresh folder under the system temp dir, removed (with everything in it) on destruction.
-class TempDir {
-  public:
-    TempDir() {
-        static std::atomic<unsigned> counter{0};
-        std::random_device rd;
-        path_ = std::filesystem::temp_directory_path() /
-                ("podium-store-test-" + std::to_string(::getpid()) + "-" +
-                 std::to_string(counter++) + "-" + std::to_string(rd()));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-  private:
-    std::filesystem::path path_;
-};
+using TempDir = podium::test::TempDir;
 
 using Db = podium::CHandle<sqlite3, sqlite3_close_v2>;
 

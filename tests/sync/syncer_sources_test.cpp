@@ -2,6 +2,7 @@
 // file, and photos fetched into the cache with consent only.
 #include "../support/fixtures.hpp"
 #include "../support/http_test_server.hpp"
+#include "../support/temp_dir.hpp"
 
 #include "sync/demo_feed.hpp"
 #include "sync/feed_json.hpp"
@@ -22,16 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Folder {
-    fs::path path = fs::temp_directory_path() /
-                    ("podium-sources-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-    Folder() { fs::create_directories(path); }
-    ~Folder() { fs::remove_all(path); }
-    static int& counter() {
-        static int n = 0;
-        return n;
-    }
-};
+using Folder = test::TempDir;
 
 SyncConfig config_for(const std::string& src) {
     SyncConfig c;
@@ -45,7 +37,7 @@ SyncConfig config_for(const std::string& src) {
 
 TEST_CASE("sync sources: HTTP with ETag, a 304 costs no write, the next change is applied") {
     Folder dir;
-    auto store = Store::open((dir.path / "s.db").string()).value();
+    auto store = Store::open(dir.file("s.db")).value();
     Syncer syncer(store);
     test::HttpTestServer server;
     std::string body = feed_to_json(generate_demo_feed());
@@ -75,7 +67,7 @@ TEST_CASE("sync sources: HTTP with ETag, a 304 costs no write, the next change i
 
 TEST_CASE("sync sources: HTTP failures are recorded and keep the last good data") {
     Folder dir;
-    auto store = Store::open((dir.path / "s.db").string()).value();
+    auto store = Store::open(dir.file("s.db")).value();
     Syncer syncer(store);
     test::HttpTestServer server;
     const std::string good = feed_to_json(generate_demo_feed());
@@ -114,7 +106,7 @@ TEST_CASE("sync sources: HTTP failures are recorded and keep the last good data"
 
 TEST_CASE("sync sources: an SQLite file on a share, read-only") {
     Folder dir;
-    const std::string shared = (dir.path / "podium.db").string();
+    const std::string shared = dir.file("podium.db");
     sqlite3* raw = nullptr;
     REQUIRE(sqlite3_open(shared.c_str(), &raw) == SQLITE_OK);
     const char* sql = R"(
@@ -128,7 +120,7 @@ TEST_CASE("sync sources: an SQLite file on a share, read-only") {
     sqlite3_close(raw);
     const auto before = fs::last_write_time(shared);
 
-    auto store = Store::open((dir.path / "local.db").string()).value();
+    auto store = Store::open(dir.file("local.db")).value();
     Syncer syncer(store);
     const auto r = syncer.run_once(config_for("sqlite://" + shared), "2026-11-25T10:00:00Z");
     REQUIRE_MESSAGE(r.attempt.outcome == SyncOutcome::applied, r.attempt.error);
@@ -137,9 +129,9 @@ TEST_CASE("sync sources: an SQLite file on a share, read-only") {
     CHECK(fs::last_write_time(shared) == before); // never written
     CHECK(syncer.run_once(config_for("sqlite://" + shared), "2026-11-25T10:05:00Z").attempt.outcome ==
           SyncOutcome::unchanged);
-    const auto missing = syncer.run_once(config_for("sqlite://" + (dir.path / "none.db").string()), "2026-11-25T10:06:00Z");
+    const auto missing = syncer.run_once(config_for("sqlite://" + dir.file("none.db")), "2026-11-25T10:06:00Z");
     CHECK(missing.attempt.outcome == SyncOutcome::unreachable);
-    CHECK_FALSE(fs::exists(dir.path / "none.db"));
+    CHECK_FALSE(fs::exists(dir.file("none.db")));
 }
 
 TEST_CASE("sync sources: photos are cached with consent only, and deleted with their champion") {
@@ -158,7 +150,7 @@ TEST_CASE("sync sources: photos are cached with consent only, and deleted with t
     feed.champions[1].photo = server.url("/photos/b.jpg"); // no photo consent
     feed.champions[2].photo = "photos/big.jpg";
     HttpClient http;
-    PhotoCache cache((dir.path / "photos").string());
+    PhotoCache cache(dir.file("photos"));
     auto report = cache.sync(feed, server.url("/feed.json"), &http);
     CHECK(report.fetched == 1);
     CHECK(fs::exists(cache.path_for("a")));

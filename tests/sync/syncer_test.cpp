@@ -1,4 +1,5 @@
 #include "../support/fixtures.hpp"
+#include "../support/temp_dir.hpp"
 
 #include "sync/demo_feed.hpp"
 #include "sync/feed_json.hpp"
@@ -16,20 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("podium-syncer-" + std::to_string(::getpid()) + "-" +
-                                            std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string file(const std::string& name, const std::string& content) const {
-        const auto p = (path / name).string();
-        std::ofstream(p, std::ios::binary) << content;
-        return p;
-    }
-};
 
 SyncConfig file_config(const std::string& path) {
     SyncConfig c;
@@ -84,11 +71,11 @@ TEST_CASE("sync: the interval with jitter, and exponential back-off with a cap a
 }
 
 TEST_CASE("sync: a file feed is applied, then unchanged, and failures keep the last good data") {
-    TempDir dir;
-    auto store = Store::open((dir.path / "store.db").string()).value();
+    test::TempDir dir("podium-syncer");
+    auto store = Store::open(dir.file("store.db")).value();
     Syncer syncer(store);
     const auto full = generate_demo_feed();
-    const std::string good = dir.file("feed.json", feed_to_json(full));
+    const std::string good = dir.write("feed.json", feed_to_json(full));
 
     auto r = syncer.run_once(file_config(good), "2026-11-25T10:00:00Z");
     CHECK(r.attempt.outcome == SyncOutcome::applied);
@@ -108,18 +95,18 @@ TEST_CASE("sync: a file feed is applied, then unchanged, and failures keep the l
     SUBCASE("a broken feed is rejected, naming the place; the store keeps the last good data") {
         auto text = feed_to_json(full);
         text.replace(text.find("\"2026-10\""), 9, "\"2026-13\"");
-        r = syncer.run_once(file_config(dir.file("bad.json", text)), "2026-11-25T10:30:00Z");
+        r = syncer.run_once(file_config(dir.write("bad.json", text)), "2026-11-25T10:30:00Z");
         CHECK(r.attempt.outcome == SyncOutcome::rejected);
         CHECK(r.attempt.error.find("month") != std::string::npos);
         CHECK(r.attempt.error.find("2026-13") != std::string::npos);
     }
     SUBCASE("an unreadable source is unreachable; the store keeps the last good data") {
-        r = syncer.run_once(file_config((dir.path / "missing.json").string()), "2026-11-25T10:30:00Z");
+        r = syncer.run_once(file_config(dir.file("missing.json")), "2026-11-25T10:30:00Z");
         CHECK(r.attempt.outcome == SyncOutcome::unreachable);
         CHECK(r.attempt.error.find("missing.json") != std::string::npos);
     }
     SUBCASE("an HTML page is not a feed") {
-        r = syncer.run_once(file_config(dir.file("page.html", "<html><body>Error</body></html>")), "2026-11-25T10:30:00Z");
+        r = syncer.run_once(file_config(dir.write("page.html", "<html><body>Error</body></html>")), "2026-11-25T10:30:00Z");
         CHECK(r.attempt.outcome == SyncOutcome::rejected);
     }
     SUBCASE("a body over the limit is refused") {
@@ -139,23 +126,23 @@ TEST_CASE("sync: a file feed is applied, then unchanged, and failures keep the l
 }
 
 TEST_CASE("sync: champions gone from the feed are gone from the store") {
-    TempDir dir;
-    auto store = Store::open((dir.path / "store.db").string()).value();
+    test::TempDir dir("podium-syncer");
+    auto store = Store::open(dir.file("store.db")).value();
     Syncer syncer(store);
-    REQUIRE(syncer.run_once(file_config(dir.file("a.json", feed_to_json(generate_demo_feed()))), "2026-11-25T10:00:00Z")
+    REQUIRE(syncer.run_once(file_config(dir.write("a.json", feed_to_json(generate_demo_feed()))), "2026-11-25T10:00:00Z")
                 .attempt.outcome == SyncOutcome::applied);
     const auto smaller = smaller_demo();
-    const auto r = syncer.run_once(file_config(dir.file("b.json", feed_to_json(smaller))), "2026-11-25T11:00:00Z");
+    const auto r = syncer.run_once(file_config(dir.write("b.json", feed_to_json(smaller))), "2026-11-25T11:00:00Z");
     REQUIRE(r.attempt.outcome == SyncOutcome::applied);
     CHECK(r.snapshot->feed == smaller);
     CHECK(r.snapshot->meta.data_version == 2);
 }
 
 TEST_CASE("sync: a CSV feed takes its organisation from the settings") {
-    TempDir dir;
-    auto store = Store::open((dir.path / "store.db").string()).value();
+    test::TempDir dir("podium-syncer");
+    auto store = Store::open(dir.file("store.db")).value();
     Syncer syncer(store);
-    const std::string csv = dir.file("figures.csv",
+    const std::string csv = dir.write("figures.csv",
                                      "champion_id;name;month;team;deals;deal_value\n"
                                      "c-1;Sanne de Vries;2026-10;Tax;2;18.500,00\n");
     auto r = syncer.run_once(file_config(csv), "2026-11-25T10:00:00Z");
@@ -171,9 +158,9 @@ TEST_CASE("sync: a CSV feed takes its organisation from the settings") {
 }
 
 TEST_CASE("sync: the service syncs at start, publishes, and syncs again on request") {
-    TempDir dir;
-    const std::string db = (dir.path / "store.db").string();
-    const std::string feed = dir.file("feed.json", feed_to_json(generate_demo_feed()));
+    test::TempDir dir("podium-syncer");
+    const std::string db = dir.file("store.db");
+    const std::string feed = dir.write("feed.json", feed_to_json(generate_demo_feed()));
     std::mutex m;
     std::condition_variable cv;
     std::vector<SyncAttempt> seen;
