@@ -141,6 +141,14 @@ TEST_CASE("golden: fallback at 1920x1080") {
     check_golden("fallback-1920x1080", render_slide(scene::SlideKind::fallback, scene::Audience::visitors, 1920, 1080));
 }
 
+TEST_CASE("golden: every slide in portrait at 1080x1920 (internal audience)") {
+    for (scene::SlideKind kind : scene::kAllSlides) {
+        const std::string name = std::string(scene::slide_kind_name(kind)) + "-1080x1920";
+        CAPTURE(name);
+        check_golden(name, render_slide(kind, scene::Audience::internal, 1080, 1920));
+    }
+}
+
 TEST_CASE("golden comparison notices a changed slide") {
     // The comparison itself must be able to fail: the leaderboard is not the results slide.
     const auto a = render_slide(scene::SlideKind::leaderboard, scene::Audience::visitors, 640, 360);
