@@ -1,6 +1,7 @@
 // Reading the feed's tables from PostgreSQL: one REPEATABLE READ READ ONLY transaction, bounded
 // in time, and messages that never show the password.
 #include "sync/db_feed.hpp"
+#include "sync/source.hpp"
 
 #include "sync/model/c_handle.hpp"
 
@@ -58,25 +59,6 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// postgresql://user:secret@host/db?password=x -> postgresql://user:***@host/db?password=***.
-// Credentials end at the first '@' before any '/', as libpq reads them.
-std::string redact_uri(std::string s) {
-    const std::size_t start = s.find("://") + 3;
-    const std::size_t end = s.find_first_of("@/", start);
-    if (end != std::string::npos && s[end] == '@') {
-        const std::size_t colon = s.find(':', start);
-        if (colon < end) s.replace(colon + 1, end - colon - 1, "***");
-    }
-    for (std::size_t at = s.find('?'); at != std::string::npos; at = s.find('&', at + 1)) {
-        if (!is_password_key(std::string_view(s).substr(at + 1, 8)) ||
-            s.compare(at + 9, 1, "=") != 0)
-            continue;
-        const std::size_t value = at + 10;
-        s.replace(value, std::min(s.find('&', value), s.size()) - value, "***");
-    }
-    return s;
-}
-
 // host=db password='se cret' -> host=db password=***, following libpq's rules for values
 // (quoted with '...' or up to a blank, backslash escaping). Past anything it cannot parse, the
 // rest is cut: it might hold the password.
@@ -112,7 +94,7 @@ std::string redact_key_values(std::string_view s) {
 }
 
 std::string redact_conninfo(std::string_view conninfo) {
-    return is_uri(conninfo) ? redact_uri(std::string(conninfo)) : redact_key_values(conninfo);
+    return is_uri(conninfo) ? redact_password(conninfo) : redact_key_values(conninfo);
 }
 
 // Every occurrence of the password, wherever it came from, replaced by ***.

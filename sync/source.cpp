@@ -4,14 +4,42 @@
 
 namespace podium::sync {
 
+namespace {
+
+bool is_password_key(std::string_view key) {
+    // libpq's keywords are case-sensitive, but "PASSWORD=" is still somebody's password.
+    if (key.size() != 8) return false;
+    for (std::size_t i = 0; i < 8; ++i)
+        if ((key[i] | 0x20) != "password"[i]) return false;
+    return true;
+}
+
+// postgresql://user:secret@host/db?password=x -> postgresql://user:***@host/db?password=***.
+// Credentials end at the first '@' before any '/', as libpq reads them.
+std::string redact_uri(std::string s) {
+    const std::size_t start = s.find("://") + 3;
+    const std::size_t end = s.find_first_of("@/", start);
+    if (end != std::string::npos && s[end] == '@') {
+        const std::size_t colon = s.find(':', start);
+        if (colon < end) s.replace(colon + 1, end - colon - 1, "***");
+    }
+    for (std::size_t at = s.find('?'); at != std::string::npos; at = s.find('&', at + 1)) {
+        if (!is_password_key(std::string_view(s).substr(at + 1, 8)) ||
+            s.compare(at + 9, 1, "=") != 0)
+            continue;
+        const std::size_t value = at + 10;
+        s.replace(value, std::min(s.find('&', value), s.size()) - value, "***");
+    }
+    return s;
+}
+
+} // namespace
+
 std::string redact_password(std::string_view text) {
-    std::string s(text);
-    // URI form: scheme://user:password@host
-    static const std::regex uri(R"(^([a-zA-Z][a-zA-Z0-9+.-]*://[^/:@]*):[^@/]*@)");
-    s = std::regex_replace(s, uri, "$1:***@");
+    if (text.find("://") != std::string_view::npos) return redact_uri(std::string(text));
     // key=value form: password=secret or password='se cret'
     static const std::regex kv(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
-    return std::regex_replace(s, kv, "$1***");
+    return std::regex_replace(std::string(text), kv, "$1***");
 }
 
 std::string Source::display() const { return redact_password(text); }

@@ -55,12 +55,18 @@ Result<std::size_t> load_managed_config(const std::string& path, sync::Store& st
     return checked.values.size();
 }
 
-Result<model::SnapshotPtr> open_and_load(const std::string& db_path,
-                                         const std::string& config_path) {
+Result<sync::Store> open_ready_store(const std::string& db_path, const std::string& config_path) {
     auto store = open_store(db_path);
     if (!store) return store.error();
     if (auto n = load_managed_config(config_path, store.value()); !n) return n.error();
     if (auto st = ensure_data(store.value(), utc_now_rfc3339()); !st) return st.error();
+    return store;
+}
+
+Result<model::SnapshotPtr> open_and_load(const std::string& db_path,
+                                         const std::string& config_path) {
+    auto store = open_ready_store(db_path, config_path);
+    if (!store) return store.error();
     return store.value().load_snapshot();
 }
 

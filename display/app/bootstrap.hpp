@@ -19,6 +19,9 @@ Status ensure_data(sync::Store& store, const std::string& now_utc);
 // failure, since running on half a config would show the wrong thing with no one to notice.
 Result<std::size_t> load_managed_config(const std::string& path, sync::Store& store);
 // Opens the store, applies the managed config (if config_path is not empty), ensures data, loads.
+// The store, opened, with the managed config applied (its values win) and data in it (the demo
+// when it was empty).
+Result<sync::Store> open_ready_store(const std::string& db_path, const std::string& config_path);
 Result<model::SnapshotPtr> open_and_load(const std::string& db_path,
                                          const std::string& config_path);
 

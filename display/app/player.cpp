@@ -116,20 +116,19 @@ int Player::run() {
 
 // Starts the sync thread when a source is configured; its snapshots go to the mailbox, and an SDL
 // user event wakes the render loop (which otherwise sleeps until its next slide change).
-std::unique_ptr<sync::SyncService> start_sync(const std::string& db_path, SnapshotMailbox& mailbox) {
-    auto store = open_store(db_path);
-    if (!store) return nullptr;
-    auto config = sync_config(store.value(), {});
+std::unique_ptr<sync::SyncService> start_sync(const std::string& db_path, sync::Store& store,
+                                              SnapshotMailbox& mailbox) {
+    auto config = sync_config(store, {});
     if (!config) {
         // No source: the demo or the last synced data keeps playing. A source that is set but
         // unusable (an unreadable token file) is said once, loudly, and logged for the overlay.
-        if (store.value().setting("sync.source").value_or("").empty()) return nullptr;
+        if (store.setting("sync.source").value_or("").empty()) return nullptr;
         std::cerr << "podium: sync is off: " << config.error().message << "\n";
-        store.value().log({utc_now_rfc3339(), "error", "sync", "sync is off: " + config.error().message});
+        store.log({utc_now_rfc3339(), "error", "sync", "sync is off: " + config.error().message});
         return nullptr;
     }
     sync::SyncSchedule schedule;
-    if (auto v = store.value().setting("sync.interval_seconds"))
+    if (auto v = store.setting("sync.interval_seconds"))
         schedule.interval = std::chrono::seconds(std::max(30LL, std::atoll(v->c_str())));
     static const Uint32 wake = SDL_RegisterEvents(1);
     auto publish = [&mailbox](model::SnapshotPtr snapshot, const sync::SyncAttempt& attempt) {
@@ -150,7 +149,9 @@ int command_run(const CliOptions& o) {
     auto fonts = load_fonts(assets.value());
     if (!fonts) return std::cerr << "podium: " << fonts.error().message << "\n", 1;
     const std::string db_path = o.db.empty() ? default_db_path() : o.db;
-    auto snapshot = open_and_load(db_path, o.config); // the managed config first: its values win
+    auto store = open_ready_store(db_path, o.config); // the managed config first: its values win
+    if (!store) return print_error(store.error()), kExitFailure;
+    auto snapshot = store.value().load_snapshot();
     if (!snapshot) return print_error(snapshot.error()), kExitFailure;
     render::WindowOptions wo;
     if (o.run.windowed) {
@@ -161,11 +162,11 @@ int command_run(const CliOptions& o) {
     if (!gl) return std::cerr << "podium: " << gl.error().message << "\n", 1;
     PlayerOptions po;
     po.windowed = o.run.windowed.has_value();
-    if (auto store = open_store(db_path); store) // the language the config or the admin chose
-        if (auto lang = scene::parse_lang(store.value().setting("display.language").value_or("en")))
-            po.lang = *lang;
+    // The language the config or the admin chose.
+    if (auto lang = scene::parse_lang(store.value().setting("display.language").value_or("en")))
+        po.lang = *lang;
     SnapshotMailbox mailbox;
-    const auto syncing = start_sync(db_path, mailbox);
+    const auto syncing = start_sync(db_path, store.value(), mailbox);
     Player player(*gl.value(), std::move(fonts).value(), std::move(snapshot).value(), po, &mailbox);
     return player.run();
 }
