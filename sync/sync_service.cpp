@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 
 namespace podium::sync {
 
@@ -15,6 +16,19 @@ std::chrono::milliseconds next_delay(const SyncSchedule& s, int failures, double
     }
     const double spread = 1.0 + s.jitter * (2.0 * random01 - 1.0);
     return ms(std::max<std::int64_t>(1000, std::llround(base * spread)));
+}
+
+bool is_stale(std::chrono::system_clock::time_point last_success,
+              std::chrono::system_clock::time_point now, std::chrono::milliseconds interval,
+              int factor) {
+    return now - last_success > interval * factor;
+}
+
+std::optional<std::chrono::system_clock::time_point> parse_utc(const std::string& t) {
+    std::tm tm{};
+    if (t.size() != 20 || t[19] != 'Z' || !strptime(t.c_str(), "%Y-%m-%dT%H:%M:%S", &tm))
+        return std::nullopt;
+    return std::chrono::system_clock::from_time_t(timegm(&tm));
 }
 
 SyncService::SyncService(std::string db_path, SyncConfig config, SyncSchedule schedule, Publish publish,
@@ -54,6 +68,15 @@ void SyncService::loop() {
                                    store.error().message, 0, 0};
         return;
     }
+    {
+        // Data age starts from the store's records: a restart does not make old data look new.
+        std::lock_guard lock(mutex_);
+        for (const auto& a : store.value().recent_attempts(200))
+            if (a.outcome == SyncOutcome::applied || a.outcome == SyncOutcome::unchanged) {
+                status_.last_success = parse_utc(a.at);
+                break;
+            }
+    }
     Syncer syncer(store.value());
     for (;;) {
         const SyncReport report = syncer.run_once(config_, now_());
@@ -64,6 +87,7 @@ void SyncService::loop() {
             std::lock_guard lock(mutex_);
             status_.last = report.attempt;
             status_.failures_in_a_row = ok ? 0 : status_.failures_in_a_row + 1;
+            if (ok) status_.last_success = parse_utc(report.attempt.at);
             delay = next_delay(schedule_, status_.failures_in_a_row, uniform(rng));
             status_.next_attempt = std::chrono::system_clock::now() + delay;
         }

@@ -28,8 +28,18 @@ struct SyncSchedule {
 // row backoff_first * 2^(n-1) ± jitter, at most backoff_cap. random01 is in [0, 1).
 std::chrono::milliseconds next_delay(const SyncSchedule& s, int failures_in_a_row, double random01);
 
+// The data on screen is stale when its last successful sync (applied or unchanged) is longer ago
+// than `factor` intervals: then the screen says "data as of ..." instead of hiding it.
+bool is_stale(std::chrono::system_clock::time_point last_success,
+              std::chrono::system_clock::time_point now, std::chrono::milliseconds interval,
+              int factor = 3);
+// "2026-11-25T10:00:00Z" as a time point; nullopt when it is not in that UTC form.
+std::optional<std::chrono::system_clock::time_point> parse_utc(const std::string& rfc3339);
+
 struct SyncStatus {
     std::optional<SyncAttempt> last;
+    // The last attempt that applied or confirmed the data (from the store's records at start).
+    std::optional<std::chrono::system_clock::time_point> last_success;
     int failures_in_a_row = 0;
     std::chrono::system_clock::time_point next_attempt;
 };
@@ -46,6 +56,7 @@ class SyncService {
 
     void sync_now(); // from any thread; never blocks on the attempt
     SyncStatus status() const;
+    std::chrono::milliseconds interval() const { return schedule_.interval; }
 
   private:
     void loop();

@@ -4,12 +4,15 @@
 
 #include "cli.hpp"
 
+#include <chrono>
+
 #include "sync/store.hpp"
 #include "sync/syncer.hpp"
 
 namespace podium::app {
 
 scene::LocalTime local_now();
+scene::LocalTime local_time(std::chrono::system_clock::time_point when);
 int command_render(const CliOptions& options);
 int command_run(const CliOptions& options);
 int command_sync(const CliOptions& options);

@@ -29,6 +29,12 @@ scene::DisplayList Player::build(std::size_t index) {
     ctx.height = static_cast<float>(height_);
     ctx.lang = options_.lang;
     ctx.now = local_now();
+    if (options_.sync) {
+        const auto status = options_.sync->status();
+        if (status.last_success &&
+            sync::is_stale(*status.last_success, std::chrono::system_clock::now(), options_.sync->interval()))
+            ctx.data_as_of = local_time(*status.last_success);
+    }
     const auto kind = options_.playlist[index].kind;
     if (kind == scene::SlideKind::spotlight) ctx.options.spotlight_turn = spotlight_turn_++;
     const auto view =
@@ -167,6 +173,7 @@ int command_run(const CliOptions& o) {
         po.lang = *lang;
     SnapshotMailbox mailbox;
     const auto syncing = start_sync(db_path, store.value(), mailbox);
+    po.sync = syncing.get();
     Player player(*gl.value(), std::move(fonts).value(), std::move(snapshot).value(), po, &mailbox);
     return player.run();
 }

@@ -8,6 +8,7 @@
 #include "display/render/painter.hpp"
 #include "display/scene/slides.hpp"
 #include "sync/model/snapshot.hpp"
+#include "sync/sync_service.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -33,6 +34,7 @@ struct PlayerOptions {
                                            {scene::SlideKind::adoption, 12000},
                                            {scene::SlideKind::successes, 12000}};
     std::uint64_t transition_ms = 800;
+    const sync::SyncService* sync = nullptr; // for the data's age; none: no "data as of" badge
 };
 
 // Where the sync thread leaves each new snapshot for the render thread. The render thread takes it

@@ -12,12 +12,14 @@
 
 namespace podium::app {
 
-scene::LocalTime local_now() {
-    const std::time_t t = std::time(nullptr);
+scene::LocalTime local_time(std::chrono::system_clock::time_point when) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(when);
     std::tm tm{};
     localtime_r(&t, &tm);
     return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min};
 }
+
+scene::LocalTime local_now() { return local_time(std::chrono::system_clock::now()); }
 
 int command_render(const CliOptions& o) {
     const auto& r = o.render;

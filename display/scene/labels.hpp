@@ -11,7 +11,7 @@ namespace podium::scene {
 struct Labels {
     std::string_view leaderboard, spotlight, results;
     std::string_view a_colleague;
-    std::string_view demo_data;
+    std::string_view demo_data, data_as_of;
     std::string_view this_month, this_quarter, year_to_date;
     std::string_view ranked_by; // "Ranked by {metric}"
     std::string_view deal_value, deals, leads, proposals, hires, interactions, reach, profile_views;

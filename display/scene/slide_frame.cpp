@@ -60,7 +60,16 @@ Frame draw_frame(Canvas& c, const View& v, const SlideContext& ctx, std::string_
     const float pad = c.px(14);
     const float footer_h = small + 2 * pad;
     const float footer_y = s.bottom() - footer_h;
-    const float badge_w = draw_demo_badge(c, v, ctx.lang, s.right(), footer_y);
+    float badge_w = draw_demo_badge(c, v, ctx.lang, s.right(), footer_y);
+    if (ctx.data_as_of) {
+        // Old data is said, never hidden: "Data as of 24 Nov 14:05", in the goal's gold.
+        const auto& d = *ctx.data_as_of;
+        const std::string text = std::string(labels(ctx.lang).data_as_of) +
+                                 format_date_short({d.year, d.month, d.day}, ctx.lang) + " " +
+                                 format_time_hm(d.hour, d.minute);
+        badge_w += (badge_w > 0 ? gap : 0) +
+                   draw_badge(c, text, t.gold, s.right() - badge_w - (badge_w > 0 ? gap : 0), footer_y);
+    }
     c.text(v.organisation.name, {s.x, footer_y + pad, s.w - badge_w - gap, small}, small,
            FontFace::regular, t.text_muted);
 
@@ -68,18 +77,18 @@ Frame draw_frame(Canvas& c, const View& v, const SlideContext& ctx, std::string_
     return f;
 }
 
-float draw_demo_badge(Canvas& c, const View& v, Lang lang, float right, float y) {
-    if (!v.meta.is_demo) return 0;
-    const Theme& t = c.theme();
-    const std::string_view text = labels(lang).demo_data;
+float draw_badge(Canvas& c, std::string_view text, Color color, float right, float y) {
     const float small = c.type(TypeScale::kMin);
     const float pad = c.px(14);
     const float h = small + 2 * pad;
     const float w = c.measure().width(FontFace::semibold, small, text) + 2 * c.px(28);
-    c.rect({right - w, y, w, h}, t.accent.with_alpha(40), h / 2);
-    c.text(text, {right - w, y + pad, w, small}, small, FontFace::semibold, t.accent,
-           Align::center);
+    c.rect({right - w, y, w, h}, color.with_alpha(40), h / 2);
+    c.text(text, {right - w, y + pad, w, small}, small, FontFace::semibold, color, Align::center);
     return w;
+}
+
+float draw_demo_badge(Canvas& c, const View& v, Lang lang, float right, float y) {
+    return v.meta.is_demo ? draw_badge(c, labels(lang).demo_data, c.theme().accent, right, y) : 0;
 }
 
 void draw_empty(Canvas& c, Box body, std::string_view message) {

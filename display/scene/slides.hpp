@@ -39,6 +39,9 @@ struct SlideContext {
     LocalTime now;
     SlideOptions options;
     float text_scale = 1.0f;
+    // Set when the data is older than it should be (the player decides): the local time of the
+    // last successful sync, shown as a "data as of" badge.
+    std::optional<LocalTime> data_as_of;
 };
 
 DisplayList build_slide(SlideKind kind, const View& view, const SlideContext& ctx,
@@ -54,6 +57,8 @@ Frame draw_frame(Canvas& c, const View& v, const SlideContext& ctx, std::string_
 void draw_empty(Canvas& c, Box body, std::string_view message);
 // The "Demo data" badge with its right edge at `right`, if the data is demo; returns its width.
 float draw_demo_badge(Canvas& c, const View& v, Lang lang, float right, float y);
+// A pill with `text` whose right edge is at `right`; returns its width.
+float draw_badge(Canvas& c, std::string_view text, Color color, float right, float y);
 std::string format_metric(const View& v, model::Metric m, std::int64_t value, Lang lang);
 Color avatar_color(std::string_view key);
 

@@ -189,3 +189,43 @@ TEST_CASE("sync: the service syncs at start, publishes, and syncs again on reque
     }
     CHECK(seen.size() == 2);
 }
+
+TEST_CASE("sync: data is stale after three intervals without a successful sync") {
+    using namespace std::chrono;
+    const auto t0 = parse_utc("2026-11-25T10:00:00Z");
+    REQUIRE(t0.has_value());
+    CHECK(system_clock::to_time_t(*t0) == 1795600800);
+    CHECK_FALSE(parse_utc("2026-11-25T10:00:00+01:00").has_value());
+    CHECK_FALSE(parse_utc("yesterday").has_value());
+    CHECK_FALSE(is_stale(*t0, *t0 + minutes(45), minutes(15)));
+    CHECK(is_stale(*t0, *t0 + minutes(46), minutes(15)));
+    CHECK_FALSE(is_stale(*t0, *t0 + hours(5), hours(2)));
+}
+
+TEST_CASE("sync: the service knows its last success, from the store's records at start") {
+    test::TempDir dir("podium-syncer");
+    const std::string db = dir.file("store.db");
+    {
+        auto store = Store::open(db).value();
+        store.record_attempt({"2026-11-20T08:00:00Z", "x", SyncOutcome::applied, "", 0.1, 10});
+        store.record_attempt({"2026-11-21T08:00:00Z", "x", SyncOutcome::unreachable, "down", 0.1, 0});
+    }
+    std::mutex m;
+    std::condition_variable cv;
+    bool done = false;
+    SyncSchedule schedule;
+    schedule.interval = std::chrono::hours(1);
+    SyncService service(db, file_config(dir.file("missing.json")), schedule,
+                        [&](model::SnapshotPtr, const SyncAttempt&) {
+                            std::lock_guard lock(m);
+                            done = true;
+                            cv.notify_all();
+                        },
+                        [] { return std::string("2026-11-25T10:00:00Z"); });
+    std::unique_lock lock(m);
+    REQUIRE(cv.wait_for(lock, std::chrono::seconds(20), [&] { return done; }));
+    const auto status = service.status();
+    REQUIRE(status.last_success.has_value()); // the failure now does not erase the old success
+    CHECK(*status.last_success == *parse_utc("2026-11-20T08:00:00Z"));
+    CHECK(status.failures_in_a_row == 1);
+}

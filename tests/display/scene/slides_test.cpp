@@ -238,3 +238,22 @@ TEST_CASE("Dutch slides use Dutch words and number formats") {
     const auto results = build(SlideKind::results, s, {1920, 1080}, Audience::internal, Lang::nl);
     CHECK(has_text(results, "€ 18.500"));
 }
+
+TEST_CASE("stale data says so: a 'data as of' badge on every slide with figures, only when set") {
+    const auto demo = test::demo_snapshot();
+    for (SlideKind kind : kAllSlides)
+        for (Size size : kSizes)
+            for (Lang lang : {Lang::en, Lang::nl}) {
+                CAPTURE(slide_kind_name(kind));
+                auto ctx = test::context(size.w, size.h, lang);
+                const auto view = make_view(demo, Audience::visitors, PrivacySettings{}, lang);
+                CHECK_FALSE(has_text(build_slide(kind, view, ctx, test::metrics()),
+                                     lang == Lang::en ? "Data as of" : "Gegevens van"));
+                ctx.data_as_of = LocalTime{2026, 11, 24, 14, 5};
+                const auto dl = build_slide(kind, view, ctx, test::metrics());
+                check_layout(dl);
+                // The fallback shows no figures (a clock and a date), so there is nothing to date.
+                CHECK(has_text(dl, lang == Lang::en ? "Data as of 24 Nov 14:05" : "Gegevens van 24 nov 14:05") ==
+                      (kind != SlideKind::fallback));
+            }
+}
