@@ -23,7 +23,7 @@ Player::Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapsh
       images_([](const std::string& m) { std::cerr << "podium: " << m << "\n"; }),
       painter_(atlas_, images_) {}
 
-scene::DisplayList Player::build(std::size_t index) {
+scene::DisplayList Player::build(std::size_t index, bool advance) {
     scene::SlideContext ctx;
     ctx.width = static_cast<float>(width_);
     ctx.height = static_cast<float>(height_);
@@ -36,19 +36,41 @@ scene::DisplayList Player::build(std::size_t index) {
             ctx.data_as_of = local_time(*status.last_success);
     }
     const auto kind = options_.playlist[index].kind;
-    if (kind == scene::SlideKind::spotlight) ctx.options.spotlight_turn = spotlight_turn_++;
     const auto view =
         scene::make_view(*snapshot_, options_.audience, scene::PrivacySettings{}, options_.lang);
+    if (kind == scene::SlideKind::spotlight) {
+        if (advance) spotlight_key_ = next_spotlight(view, ctx.now);
+        ctx.options.spotlight_key = spotlight_key_;
+    }
     return scene::build_slide(kind, view, ctx, metrics_);
+}
+
+// The next colleague in the spotlight: a fair round over those eligible now, kept in the store
+// (ids only) so a restart continues the round; "spotlight.pin" holds one in place.
+std::string Player::next_spotlight(const scene::View& view, const scene::LocalTime& now) {
+    const auto month = scene::report_month(view, now.year_month());
+    if (!month) return {};
+    std::vector<std::string> shown;
+    const std::string saved = options_.store ? options_.store->setting("spotlight.shown").value_or("") : shown_;
+    for (std::size_t at = 0; at < saved.size();) {
+        const std::size_t comma = std::min(saved.find(',', at), saved.size());
+        if (comma > at) shown.push_back(saved.substr(at, comma - at));
+        at = comma + 1;
+    }
+    const std::string pin = options_.store ? options_.store->setting("spotlight.pin").value_or("") : "";
+    const std::string key = scene::pick_spotlight(scene::spotlight_candidates(view, *month), shown, pin);
+    shown_.clear();
+    for (const auto& k : shown) shown_ += (shown_.empty() ? "" : ",") + k;
+    // Best effort: a store that cannot be written only means the round restarts after a reboot.
+    if (options_.store) (void)options_.store->set_setting("spotlight.shown", shown_, utc_now_rfc3339());
+    return key;
 }
 
 void Player::resize() {
     gl_.drawable_size(width_, height_);
     current_ = std::make_unique<render::RenderTarget>(width_, height_);
     next_ = std::make_unique<render::RenderTarget>(width_, height_);
-    if (options_.playlist[index_].kind == scene::SlideKind::spotlight && spotlight_turn_ > 0)
-        --spotlight_turn_; // redraw the same colleague at the new size
-    painter_.draw(build(index_), *current_);
+    painter_.draw(build(index_, /*advance=*/false), *current_); // the same colleague, new size
     dirty_ = true;
 }
 
@@ -174,6 +196,7 @@ int command_run(const CliOptions& o) {
     SnapshotMailbox mailbox;
     const auto syncing = start_sync(db_path, store.value(), mailbox);
     po.sync = syncing.get();
+    po.store = &store.value(); // the render thread's own connection (spotlight rotation)
     Player player(*gl.value(), std::move(fonts).value(), std::move(snapshot).value(), po, &mailbox);
     return player.run();
 }

@@ -35,6 +35,7 @@ struct PlayerOptions {
                                            {scene::SlideKind::successes, 12000}};
     std::uint64_t transition_ms = 800;
     const sync::SyncService* sync = nullptr; // for the data's age; none: no "data as of" badge
+    sync::Store* store = nullptr; // the render thread's connection, for the spotlight's round
 };
 
 // Where the sync thread leaves each new snapshot for the render thread. The render thread takes it
@@ -62,7 +63,8 @@ class Player {
     int run();
 
   private:
-    scene::DisplayList build(std::size_t index);
+    scene::DisplayList build(std::size_t index, bool advance = true);
+    std::string next_spotlight(const scene::View& view, const scene::LocalTime& now);
     void resize();
     bool handle(const SDL_Event& e); // false: quit
 
@@ -77,7 +79,8 @@ class Player {
     int width_ = 0, height_ = 0;
     std::unique_ptr<render::RenderTarget> current_, next_;
     std::size_t index_ = 0;
-    std::size_t spotlight_turn_ = 0;
+    std::string spotlight_key_; // who the spotlight shows now
+    std::string shown_; // this round's keys, when there is no store
     bool dirty_ = true;
 };
 

@@ -74,13 +74,34 @@ std::vector<const ViewChampion*> spotlight_candidates(const View& v, model::Year
     return out;
 }
 
+std::string pick_spotlight(const std::vector<const ViewChampion*>& candidates,
+                           std::vector<std::string>& shown, const std::string& pinned) {
+    std::vector<std::string> keys;
+    for (const auto* c : candidates) keys.push_back(c->key);
+    std::sort(keys.begin(), keys.end());
+    if (keys.empty()) return {};
+    if (!pinned.empty() && std::binary_search(keys.begin(), keys.end(), pinned)) return pinned;
+    for (int round = 0; round < 2; ++round) {
+        for (const auto& k : keys)
+            if (std::find(shown.begin(), shown.end(), k) == shown.end()) {
+                shown.push_back(k);
+                return k;
+            }
+        shown.clear(); // everyone had a turn: a new round
+    }
+    return keys.front();
+}
+
 void build_spotlight(Canvas& c, const View& v, const SlideContext& ctx) {
     const Labels& l = labels(ctx.lang);
     const Frame f = draw_frame(c, v, ctx, l.spotlight, {});
     if (!f.month) return draw_empty(c, f.body, l.no_data_yet);
     const auto candidates = spotlight_candidates(v, *f.month);
     if (candidates.empty()) return draw_empty(c, f.body, l.no_one_to_show);
-    const ViewChampion& who = *candidates[ctx.options.spotlight_turn % candidates.size()];
+    const ViewChampion* chosen = candidates[ctx.options.spotlight_turn % candidates.size()];
+    for (const auto* candidate : candidates)
+        if (candidate->key == ctx.options.spotlight_key) chosen = candidate;
+    const ViewChampion& who = *chosen;
     const Theme& t = c.theme();
     const Box body = f.body;
     const bool landscape = body.w > body.h * 1.3f;

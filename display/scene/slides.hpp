@@ -31,6 +31,7 @@ struct SlideOptions {
     Period period = Period::month;
     int top_n = 10;
     std::size_t spotlight_turn = 0; // which eligible champion the spotlight shows
+    std::string spotlight_key; // the champion to show, when eligible (the player's fair pick)
 };
 
 struct SlideContext {
@@ -71,6 +72,12 @@ void build_fallback(Canvas& c, const View& v, const SlideContext& ctx);
 
 // The champions the spotlight may show now, in rotation order.
 std::vector<const ViewChampion*> spotlight_candidates(const View& v, model::YearMonth month);
+
+// A fair pick: the pinned champion while eligible; otherwise the first candidate (by key) not yet
+// shown in this round; when everyone has been shown, a new round starts. `shown` is updated.
+// Returns the key, or "" when nobody is eligible.
+std::string pick_spotlight(const std::vector<const ViewChampion*>& candidates,
+                           std::vector<std::string>& shown, const std::string& pinned);
 // The success stories up to `today`, newest first (the successes slide shows the first few).
 std::vector<const model::Success*> latest_successes(const View& v, model::Date today);
 

@@ -257,3 +257,33 @@ TEST_CASE("stale data says so: a 'data as of' badge on every slide with figures,
                       (kind != SlideKind::fallback));
             }
 }
+
+TEST_CASE("spotlight rotation: each eligible colleague once per round, a pin holds, the slide obeys") {
+    model::Snapshot s;
+    s.feed.organisation.name = "Round Robin BV";
+    for (const char* id : {"c", "a", "b"}) {
+        s.feed.champions.push_back(test::champion(id, std::string("Person ") + id, "T", {true, true, false}));
+        s.feed.monthly.push_back(test::figures(id, {2026, 10}, 10));
+    }
+    const auto view = make_view(s, Audience::visitors, PrivacySettings{}, Lang::en);
+    const auto candidates = spotlight_candidates(view, {2026, 10});
+    REQUIRE(candidates.size() == 3);
+    std::vector<std::string> shown;
+    std::vector<std::string> order;
+    for (int i = 0; i < 7; ++i) order.push_back(pick_spotlight(candidates, shown, ""));
+    CHECK(order == std::vector<std::string>{"a", "b", "c", "a", "b", "c", "a"});
+
+    shown = {"a", "gone"}; // a champion who left the feed does not block the round
+    CHECK(pick_spotlight(candidates, shown, "") == "b");
+    CHECK(pick_spotlight(candidates, shown, "c") == "c"); // pinned
+    CHECK(pick_spotlight(candidates, shown, "c") == "c");
+    CHECK(pick_spotlight(candidates, shown, "nobody") == "c"); // a pin not eligible is ignored
+    std::vector<std::string> none;
+    CHECK(pick_spotlight({}, none, "a").empty());
+
+    auto ctx = test::context(1920, 1080);
+    ctx.options.spotlight_key = "b";
+    CHECK(has_text(build_slide(SlideKind::spotlight, view, ctx, test::metrics()), "Person b"));
+    ctx.options.spotlight_key = "c";
+    CHECK(has_text(build_slide(SlideKind::spotlight, view, ctx, test::metrics()), "Person c"));
+}
