@@ -29,6 +29,7 @@ scene::DisplayList Player::build(std::size_t index, bool advance) {
     ctx.height = static_cast<float>(height_);
     ctx.lang = options_.lang;
     ctx.now = local_now();
+    ctx.shift = scene::burn_in_shift(ctx.now);
     if (options_.sync) {
         const auto status = options_.sync->status();
         if (status.last_success &&

@@ -9,12 +9,16 @@ constexpr std::u32string_view kEllipsis = U"\u2026";
 constexpr float kSafeMargin = 0.05f; // TV overscan: keep 5 % clear on each side
 } // namespace
 
-Canvas::Canvas(DisplayList& out, const TextMeasurer& measure, const Theme& theme, float text_scale)
+Canvas::Canvas(DisplayList& out, const TextMeasurer& measure, const Theme& theme, float text_scale,
+               Vec2 shift)
     : out_(out), measure_(measure), theme_(theme), unit_(std::min(out.width, out.height) / 1080.0f),
       text_scale_(text_scale) {
     const float mx = std::round(out.width * kSafeMargin);
     const float my = std::round(out.height * kSafeMargin);
-    out_.safe_area = {mx, my, out.width - 2 * mx, out.height - 2 * my};
+    // Burn-in care: everything inside the safe area moves with it, a few pixels at most.
+    const float dx = std::round(std::clamp(shift.x, -kMaxShift, kMaxShift) * unit_);
+    const float dy = std::round(std::clamp(shift.y, -kMaxShift, kMaxShift) * unit_);
+    out_.safe_area = {mx + dx, my + dy, out.width - 2 * mx, out.height - 2 * my};
     out_.min_text_size = TypeScale::kMin * unit_;
     out_.background = theme.bg_top;
 }

@@ -42,8 +42,13 @@ struct TypeScale {
 
 class Canvas {
   public:
+    // The largest burn-in shift, in design pixels (at 1080): far inside the 5 % overscan margin.
+    static constexpr float kMaxShift = 3;
+
+    // `shift` (design pixels, each axis clamped to ±kMaxShift) moves the safe area and so
+    // everything drawn in it: burn-in care for the static parts of a slide.
     Canvas(DisplayList& out, const TextMeasurer& measure, const Theme& theme,
-           float text_scale = 1.0f);
+           float text_scale = 1.0f, Vec2 shift = {});
 
     float unit() const { return unit_; } // pixels per design pixel at 1080
     float px(float design) const { return design * unit_; }

@@ -113,12 +113,18 @@ Color avatar_color(std::string_view key) {
     return kPalette[h % std::size(kPalette)];
 }
 
+Vec2 burn_in_shift(const LocalTime& now) {
+    static constexpr Vec2 kRing[] = {{0, 0}, {2, 1}, {3, -1}, {1, -3}, {-1, -2}, {-3, 0}, {-2, 2}, {0, 3}};
+    const int step = (now.hour * 60 + now.minute) / 3;
+    return kRing[static_cast<std::size_t>(step) % std::size(kRing)];
+}
+
 DisplayList build_slide(SlideKind kind, const View& view, const SlideContext& ctx,
                         const TextMeasurer& measure, const Theme& theme) {
     DisplayList out;
     out.width = ctx.width;
     out.height = ctx.height;
-    Canvas c(out, measure, theme, ctx.text_scale);
+    Canvas c(out, measure, theme, ctx.text_scale, ctx.shift);
     switch (kind) {
     case SlideKind::leaderboard:
         build_leaderboard(c, view, ctx);

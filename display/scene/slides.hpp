@@ -43,7 +43,13 @@ struct SlideContext {
     // Set when the data is older than it should be (the player decides): the local time of the
     // last successful sync, shown as a "data as of" badge.
     std::optional<LocalTime> data_as_of;
+    // Burn-in care: the whole layout shifts a few design pixels (see burn_in_shift).
+    Vec2 shift;
 };
+
+// The shift for a moment: one of eight positions on a small ring, moving every three minutes,
+// so nothing static stays on the same pixels all day.
+Vec2 burn_in_shift(const LocalTime& now);
 
 DisplayList build_slide(SlideKind kind, const View& view, const SlideContext& ctx,
                         const TextMeasurer& measure, const Theme& theme = Theme{});

@@ -287,3 +287,29 @@ TEST_CASE("spotlight rotation: each eligible colleague once per round, a pin hol
     ctx.options.spotlight_key = "c";
     CHECK(has_text(build_slide(SlideKind::spotlight, view, ctx, test::metrics()), "Person c"));
 }
+
+TEST_CASE("burn-in care: the layout moves a few pixels every three minutes, inside the margins") {
+    const Vec2 at_0 = burn_in_shift({2026, 11, 25, 10, 0});
+    const Vec2 at_2 = burn_in_shift({2026, 11, 25, 10, 2});
+    const Vec2 at_3 = burn_in_shift({2026, 11, 25, 10, 3});
+    CHECK((at_0.x == at_2.x && at_0.y == at_2.y)); // still within the same three minutes
+    CHECK((at_0.x != at_3.x || at_0.y != at_3.y)); // moved after three minutes
+    const auto demo = test::demo_snapshot();
+    const auto view = make_view(demo, Audience::visitors, PrivacySettings{}, Lang::en);
+    for (SlideKind kind : kAllSlides) {
+        CAPTURE(slide_kind_name(kind));
+        auto ctx = test::context(1920, 1080);
+        const auto still = build_slide(kind, view, ctx, test::metrics());
+        ctx.shift = {3, -3};
+        const auto moved = build_slide(kind, view, ctx, test::metrics());
+        check_layout(moved);
+        REQUIRE(still.texts().size() == moved.texts().size());
+        const auto* a = still.texts().front();
+        const auto* b = moved.texts().front();
+        CHECK(b->box.x == doctest::Approx(a->box.x + 3)); // at 1080, a design pixel is a pixel
+        CHECK(b->box.y == doctest::Approx(a->box.y - 3));
+        ctx.shift = {50, 50}; // clamped: never more than kMaxShift
+        CHECK(build_slide(kind, view, ctx, test::metrics()).texts().front()->box.x ==
+              doctest::Approx(a->box.x + Canvas::kMaxShift));
+    }
+}
