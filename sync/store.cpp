@@ -287,6 +287,18 @@ void Store::record_attempt(const SyncAttempt& a) {
     }
 }
 
+std::optional<std::string> Store::last_success_at() const {
+    try {
+        Statement st(db_.get(), "SELECT at FROM sync_attempts WHERE outcome IN ('applied', "
+                                "'unchanged') ORDER BY id DESC LIMIT 1");
+        if (st.step()) return st.get_text(0);
+        Statement meta(db_.get(), "SELECT applied_at FROM feed_meta WHERE id = 1 AND is_demo = 0");
+        if (meta.step()) return meta.get_text(0);
+    } catch (const SqlError&) {
+    }
+    return std::nullopt;
+}
+
 std::vector<SyncAttempt> Store::recent_attempts(int limit) const {
     std::vector<SyncAttempt> out;
     try {

@@ -69,6 +69,9 @@ class Store {
     std::optional<FeedOrigin> origin() const;
 
     void record_attempt(const SyncAttempt& attempt); // best effort, like log()
+    // When the data was last applied or confirmed (RFC 3339 UTC): the newest such attempt, else
+    // when the feed was applied (attempts are a ring); nullopt for the demo or an empty store.
+    std::optional<std::string> last_success_at() const;
     std::vector<SyncAttempt> recent_attempts(int limit) const;
 
     std::optional<std::string> setting(const std::string& key) const;

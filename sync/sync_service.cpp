@@ -71,11 +71,7 @@ void SyncService::loop() {
     {
         // Data age starts from the store's records: a restart does not make old data look new.
         std::lock_guard lock(mutex_);
-        for (const auto& a : store.value().recent_attempts(200))
-            if (a.outcome == SyncOutcome::applied || a.outcome == SyncOutcome::unchanged) {
-                status_.last_success = parse_utc(a.at);
-                break;
-            }
+        if (const auto at = store.value().last_success_at()) status_.last_success = parse_utc(*at);
     }
     Syncer syncer(store.value());
     for (;;) {

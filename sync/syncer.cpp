@@ -64,14 +64,18 @@ std::int64_t rows_of(const model::Feed& f) {
 
 } // namespace
 
-Result<model::Organisation> csv_organisation(const Store& store) {
+Result<model::Organisation> csv_organisation(const Store& store, const model::Snapshot* current) {
     model::Organisation org;
-    if (auto snap = store.load_snapshot(); snap && !snap.value()->meta.is_demo && !snap.value()->empty())
-        org = snap.value()->feed.organisation;
+    if (current && !current->meta.is_demo && !current->empty()) org = current->feed.organisation;
     if (auto v = store.setting("organisation.name")) org.name = *v;
-    if (auto v = store.setting("organisation.headcount")) org.headcount = std::stoll(*v);
+    // A malformed number is a bad setting, said as such: never an exception out of the sync thread.
+    try {
+        if (auto v = store.setting("organisation.headcount")) org.headcount = std::stoll(*v);
+        if (auto v = store.setting("organisation.goal_percent")) org.champion_goal_percent = std::stod(*v);
+    } catch (const std::exception&) {
+        return Error{"the settings organisation.headcount and organisation.goal_percent must be numbers"};
+    }
     if (auto v = store.setting("organisation.currency")) org.currency = *v;
-    if (auto v = store.setting("organisation.goal_percent")) org.champion_goal_percent = std::stod(*v);
     if (org.name.empty())
         return Error{"a CSV feed has no organisation name: set organisation.name in the settings"};
     return org;
@@ -145,12 +149,15 @@ SyncReport Syncer::run_once(const SyncConfig& config, const std::string& now_utc
     }
 
     const bool from_csv = !fetched.feed && fetched.kind == DocKind::csv;
+    // What the store holds now: for the unchanged check and a CSV's organisation. Read once.
+    const auto current = store_.load_snapshot();
+    const model::Snapshot* now_held = current ? current.value().get() : nullptr;
     if (!fetched.feed) {
         Result<model::Feed> parsed = Error{""};
         if (fetched.kind == DocKind::json) {
             parsed = parse_feed_json(fetched.body);
         } else {
-            auto org = csv_organisation(store_);
+            auto org = csv_organisation(store_, now_held);
             if (!org) return finish(SyncOutcome::rejected, a.source + ": " + org.error().message);
             parsed = parse_feed_csv(fetched.body, {org.value(), now_utc});
         }
@@ -161,12 +168,13 @@ SyncReport Syncer::run_once(const SyncConfig& config, const std::string& now_utc
     a.rows = rows_of(*fetched.feed);
 
     // The same data again costs no write (a CSV's generated_at is the fetch time: ignore it).
-    auto current = store_.load_snapshot();
-    if (current && same_source && !current.value()->meta.is_demo) {
-        model::Feed mine = current.value()->feed;
-        if (from_csv) mine.generated_at = fetched.feed->generated_at;
-        if (mine == *fetched.feed) {
-            refresh_photos(mine); // a photo that failed last time gets another chance
+    if (now_held && same_source && !now_held->meta.is_demo) {
+        const std::string fetched_at = fetched.feed->generated_at;
+        if (from_csv) fetched.feed->generated_at = now_held->feed.generated_at;
+        const bool same = now_held->feed == *fetched.feed;
+        fetched.feed->generated_at = fetched_at;
+        if (same) {
+            refresh_photos(now_held->feed); // a photo that failed last time gets another chance
             return finish(SyncOutcome::unchanged, {});
         }
     }

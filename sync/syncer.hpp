@@ -44,7 +44,7 @@ class Syncer {
 
 // The organisation a CSV feed cannot carry: the device's settings (organisation.name,
 // organisation.headcount, organisation.currency, organisation.goal_percent), else the
-// organisation of the last real (non-demo) feed.
-Result<model::Organisation> csv_organisation(const Store& store);
+// organisation of the feed the store holds now (`current`), unless that is the demo.
+Result<model::Organisation> csv_organisation(const Store& store, const model::Snapshot* current);
 
 } // namespace podium::sync

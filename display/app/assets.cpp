@@ -50,6 +50,12 @@ Result<FontFiles> load_fonts(const std::string& assets_dir) {
     return fonts;
 }
 
+Result<FontFiles> load_bundled_fonts() {
+    auto dir = find_assets_dir();
+    if (!dir) return dir.error();
+    return load_fonts(dir.value());
+}
+
 std::string default_db_path() {
     if (auto e = env("PODIUM_DB"); !e.empty()) return e;
     if (auto e = env("STATE_DIRECTORY"); !e.empty())

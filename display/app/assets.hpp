@@ -15,6 +15,7 @@ using FontFiles = std::array<std::vector<unsigned char>, scene::kFontFaceCount>;
 // $PODIUM_ASSETS, next to the binary (../share/podium), the install prefix, the source tree.
 Result<std::string> find_assets_dir();
 Result<FontFiles> load_fonts(const std::string& assets_dir);
+Result<FontFiles> load_bundled_fonts(); // find_assets_dir, then load_fonts
 std::string default_db_path();
 Result<std::vector<unsigned char>> read_file(const std::string& path);
 

@@ -17,11 +17,26 @@ constexpr std::uint64_t kFrameMs = 16; // ~60 fps during transitions; software G
 
 Player::Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot,
                PlayerOptions options, SnapshotMailbox* mailbox)
-    : gl_(gl), options_(std::move(options)), snapshot_(std::move(snapshot)), mailbox_(mailbox),
-      metrics_(fonts),
+    : gl_(gl), options_(std::move(options)), mailbox_(mailbox), metrics_(fonts),
       atlas_(std::move(fonts)),
       images_([](const std::string& m) { std::cerr << "podium: " << m << "\n"; }),
-      painter_(atlas_, images_) {}
+      painter_(atlas_, images_) {
+    set_snapshot(std::move(snapshot));
+    // The spotlight's round continues where it was before a restart.
+    const std::string saved =
+        options_.store ? options_.store->setting("spotlight.shown").value_or("") : "";
+    for (std::size_t at = 0; at < saved.size();) {
+        const std::size_t comma = std::min(saved.find(',', at), saved.size());
+        if (comma > at) shown_.push_back(saved.substr(at, comma - at));
+        at = comma + 1;
+    }
+}
+
+// The privacy filter runs once per snapshot, not once per slide: a View copies every row.
+void Player::set_snapshot(model::SnapshotPtr snapshot) {
+    snapshot_ = std::move(snapshot);
+    view_ = scene::make_view(*snapshot_, options_.audience, scene::PrivacySettings{}, options_.lang);
+}
 
 scene::DisplayList Player::build(std::size_t index, bool advance) {
     scene::SlideContext ctx;
@@ -37,13 +52,11 @@ scene::DisplayList Player::build(std::size_t index, bool advance) {
             ctx.data_as_of = local_time(*status.last_success);
     }
     const auto kind = options_.playlist[index].kind;
-    const auto view =
-        scene::make_view(*snapshot_, options_.audience, scene::PrivacySettings{}, options_.lang);
     if (kind == scene::SlideKind::spotlight) {
-        if (advance) spotlight_key_ = next_spotlight(view, ctx.now);
+        if (advance) spotlight_key_ = next_spotlight(view_, ctx.now);
         ctx.options.spotlight_key = spotlight_key_;
     }
-    return scene::build_slide(kind, view, ctx, metrics_);
+    return scene::build_slide(kind, view_, ctx, metrics_);
 }
 
 // The next colleague in the spotlight: a fair round over those eligible now, kept in the store
@@ -51,19 +64,14 @@ scene::DisplayList Player::build(std::size_t index, bool advance) {
 std::string Player::next_spotlight(const scene::View& view, const scene::LocalTime& now) {
     const auto month = scene::report_month(view, now.year_month());
     if (!month) return {};
-    std::vector<std::string> shown;
-    const std::string saved = options_.store ? options_.store->setting("spotlight.shown").value_or("") : shown_;
-    for (std::size_t at = 0; at < saved.size();) {
-        const std::size_t comma = std::min(saved.find(',', at), saved.size());
-        if (comma > at) shown.push_back(saved.substr(at, comma - at));
-        at = comma + 1;
-    }
     const std::string pin = options_.store ? options_.store->setting("spotlight.pin").value_or("") : "";
-    const std::string key = scene::pick_spotlight(scene::spotlight_candidates(view, *month), shown, pin);
-    shown_.clear();
-    for (const auto& k : shown) shown_ += (shown_.empty() ? "" : ",") + k;
-    // Best effort: a store that cannot be written only means the round restarts after a reboot.
-    if (options_.store) (void)options_.store->set_setting("spotlight.shown", shown_, utc_now_rfc3339());
+    const std::string key = scene::pick_spotlight(scene::spotlight_candidates(view, *month), shown_, pin);
+    if (options_.store) {
+        std::string joined;
+        for (const auto& k : shown_) joined += (joined.empty() ? "" : ",") + k;
+        // Best effort: a store that cannot be written only means the round restarts after a reboot.
+        (void)options_.store->set_setting("spotlight.shown", joined, utc_now_rfc3339());
+    }
     return key;
 }
 
@@ -105,7 +113,7 @@ int Player::run() {
             // Prepare the next slide completely before the fade starts: no half-drawn frame.
             index_ = (index_ + 1) % options_.playlist.size();
             if (mailbox_)
-                if (auto fresh = mailbox_->take()) snapshot_ = std::move(fresh);
+                if (auto fresh = mailbox_->take()) set_snapshot(std::move(fresh));
             painter_.draw(build(index_), *next_);
             fading = true;
             fade_start = now = SDL_GetTicks64();
@@ -173,10 +181,8 @@ std::unique_ptr<sync::SyncService> start_sync(const std::string& db_path, sync::
 }
 
 int command_run(const CliOptions& o) {
-    auto assets = find_assets_dir();
-    if (!assets) return std::cerr << "podium: " << assets.error().message << "\n", 1;
-    auto fonts = load_fonts(assets.value());
-    if (!fonts) return std::cerr << "podium: " << fonts.error().message << "\n", 1;
+    auto fonts = load_bundled_fonts();
+    if (!fonts) return print_error(fonts.error()), kExitFailure;
     const std::string db_path = o.db.empty() ? default_db_path() : o.db;
     auto store = open_ready_store(db_path, o.config); // the managed config first: its values win
     if (!store) return print_error(store.error()), kExitFailure;
@@ -188,7 +194,7 @@ int command_run(const CliOptions& o) {
         std::tie(wo.width, wo.height) = *o.run.windowed;
     }
     auto gl = render::GlContext::create(wo);
-    if (!gl) return std::cerr << "podium: " << gl.error().message << "\n", 1;
+    if (!gl) return print_error(gl.error()), kExitFailure;
     PlayerOptions po;
     po.windowed = o.run.windowed.has_value();
     // The language the config or the admin chose.

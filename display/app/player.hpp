@@ -64,6 +64,7 @@ class Player {
 
   private:
     scene::DisplayList build(std::size_t index, bool advance = true);
+    void set_snapshot(model::SnapshotPtr snapshot);
     std::string next_spotlight(const scene::View& view, const scene::LocalTime& now);
     void resize();
     bool handle(const SDL_Event& e); // false: quit
@@ -71,6 +72,7 @@ class Player {
     render::GlContext& gl_;
     PlayerOptions options_;
     model::SnapshotPtr snapshot_;
+    scene::View view_; // what the slides draw from: snapshot_ through the privacy filter
     SnapshotMailbox* mailbox_;
     scene::FontMetrics metrics_;
     render::FontAtlas atlas_;
@@ -80,7 +82,7 @@ class Player {
     std::unique_ptr<render::RenderTarget> current_, next_;
     std::size_t index_ = 0;
     std::string spotlight_key_; // who the spotlight shows now
-    std::string shown_; // this round's keys, when there is no store
+    std::vector<std::string> shown_; // the spotlight's round so far (champion ids)
     bool dirty_ = true;
 };
 

@@ -23,10 +23,8 @@ scene::LocalTime local_now() { return local_time(std::chrono::system_clock::now(
 
 int command_render(const CliOptions& o) {
     const auto& r = o.render;
-    auto assets = find_assets_dir();
-    if (!assets) return std::cerr << "podium: " << assets.error().message << "\n", 1;
-    auto fonts = load_fonts(assets.value());
-    if (!fonts) return std::cerr << "podium: " << fonts.error().message << "\n", 1;
+    auto fonts = load_bundled_fonts();
+    if (!fonts) return print_error(fonts.error()), kExitFailure;
     auto snapshot = open_and_load(o.db.empty() ? default_db_path() : o.db, o.config);
     if (!snapshot) return print_error(snapshot.error()), kExitFailure;
 
@@ -45,7 +43,7 @@ int command_render(const CliOptions& o) {
     }
 
     auto gl = render::GlContext::create({.headless = true});
-    if (!gl) return std::cerr << "podium: " << gl.error().message << "\n", 1;
+    if (!gl) return print_error(gl.error()), kExitFailure;
     render::FontAtlas atlas(std::move(fonts).value());
     render::ImageCache images([](const std::string& m) { std::cerr << "podium: " << m << "\n"; });
     render::Painter painter(atlas, images);
@@ -53,7 +51,7 @@ int command_render(const CliOptions& o) {
     painter.draw(list, target);
     const render::Image image{r.width, r.height, target.read_rgba()};
     if (auto st = render::write_png(r.out, image); !st)
-        return std::cerr << "podium: " << st.error().message << "\n", 1;
+        return print_error(st.error()), kExitFailure;
     return 0;
 }
 

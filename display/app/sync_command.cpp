@@ -53,7 +53,7 @@ Result<sync::SyncConfig> sync_config(const sync::Store& store, const std::string
 
 int command_sync(const CliOptions& o) {
     auto store = open_store(o.db.empty() ? default_db_path() : o.db);
-    if (!store) return std::cerr << "podium: " << store.error().message << "\n", kExitStoreError;
+    if (!store) return print_error(store.error()), kExitStoreError;
     if (auto n = load_managed_config(o.config, store.value()); !n)
         return print_error(n.error()), kExitFailure;
     auto config = sync_config(store.value(), o.sync.source);
@@ -75,7 +75,7 @@ int command_sync(const CliOptions& o) {
 
 int command_export(const CliOptions& o) {
     auto snapshot = open_and_load(o.db.empty() ? default_db_path() : o.db, {});
-    if (!snapshot) return std::cerr << "podium: " << snapshot.error().message << "\n", kExitFailure;
+    if (!snapshot) return print_error(snapshot.error()), kExitFailure;
     std::cout << sync::feed_to_json(snapshot.value()->feed);
     return std::cout.good() ? 0 : kExitFailure;
 }

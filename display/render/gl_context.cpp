@@ -9,7 +9,6 @@ namespace podium::render {
 
 Result<std::unique_ptr<GlContext>> GlContext::create(const WindowOptions& o) {
     if (o.headless) SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "offscreen", SDL_HINT_OVERRIDE);
-    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     std::unique_ptr<GlContext> ctx(new GlContext);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
         return Error{std::string("no display: cannot start video (") + SDL_GetError() +

@@ -59,9 +59,8 @@ std::string format_name(std::string_view full_name, NameFormat format) {
 }
 
 const ViewChampion* View::champion(std::string_view key) const {
-    for (const auto& c : champions)
-        if (c.key == key) return &c;
-    return nullptr;
+    const auto it = by_key.find(std::string(key));
+    return it == by_key.end() ? nullptr : &champions[it->second];
 }
 
 View make_view(const model::Snapshot& snapshot, Audience audience, const PrivacySettings& settings,
@@ -97,6 +96,7 @@ View make_view(const model::Snapshot& snapshot, Audience audience, const Privacy
             // No name, initials or photo; the team (if teams are shown) stays in its own field.
             vc.display_name = std::string(labels(lang).a_colleague);
         }
+        v.by_key.emplace(vc.key, v.champions.size());
         v.champions.push_back(std::move(vc));
     }
     for (auto m : snapshot.feed.monthly) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace podium::scene {
@@ -58,7 +59,9 @@ struct View {
     std::vector<model::Success> successes;      // champion = ViewChampion::key
     std::vector<model::Investment> investment;
 
-    const ViewChampion* champion(std::string_view key) const;
+    const ViewChampion* champion(std::string_view key) const; // by key, in constant time
+
+    std::unordered_map<std::string, std::size_t> by_key; // key -> index in champions
 };
 
 View make_view(const model::Snapshot& snapshot, Audience audience, const PrivacySettings& settings,

@@ -25,9 +25,8 @@ std::string change(std::int64_t now, std::int64_t before, model::YearMonth prev,
     return s;
 }
 
-std::vector<Tile> tiles(const View& v, const SlideContext& ctx, model::YearMonth m) {
+std::vector<Tile> tiles(const View& v, const SlideContext& ctx, const Theme& t, model::YearMonth m) {
     const Labels& l = labels(ctx.lang);
-    const Theme t;
     const MonthRange now{m, m}, before{m.prev(), m.prev()};
     std::vector<Tile> out;
     auto count_tile = [&](model::Metric metric, std::string_view label) {
@@ -154,7 +153,7 @@ void build_results(Canvas& c, const View& v, const SlideContext& ctx) {
     const bool landscape = body.w > body.h * 1.3f;
     const float tile_h = c.type(TypeScale::kMin) * 2.6f + c.type(TypeScale::kFigure) + c.px(56);
     const float tiles_h = landscape ? tile_h : tile_h * 2 + c.px(24);
-    draw_tiles(c, tiles(v, ctx, *f.month), {body.x, body.y, body.w, tiles_h}, !landscape);
+    draw_tiles(c, tiles(v, ctx, c.theme(), *f.month), {body.x, body.y, body.w, tiles_h}, !landscape);
     const float chart_y = body.y + tiles_h + c.px(56);
     chart(c, v, ctx, *f.month, {body.x, chart_y, body.w, body.bottom() - chart_y});
 }

@@ -3,6 +3,7 @@
 #include "slides.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace podium::scene {
 namespace {
@@ -63,14 +64,15 @@ void figures(Canvas& c, const View& v, const SlideContext& ctx, const ViewChampi
 
 std::vector<const ViewChampion*> spotlight_candidates(const View& v, model::YearMonth month) {
     // Only champions named to this audience, active in the reported month or with a success.
+    // One pass over the rows and the stories, not one per champion (10k x 24 rows otherwise costs
+    // billions of comparisons at every spotlight).
+    std::unordered_set<std::string_view> eligible;
+    for (const auto& m : v.monthly)
+        if (m.month == month) eligible.insert(m.champion);
+    for (const auto& s : v.successes) eligible.insert(s.champion);
     std::vector<const ViewChampion*> out;
-    for (const auto& ch : v.champions) {
-        if (!ch.named) continue;
-        const bool active = std::any_of(v.monthly.begin(), v.monthly.end(), [&](const auto& m) {
-            return m.champion == ch.key && m.month == month;
-        });
-        if (active || latest_success(v, ch.key)) out.push_back(&ch);
-    }
+    for (const auto& ch : v.champions)
+        if (ch.named && eligible.count(ch.key)) out.push_back(&ch);
     return out;
 }
 

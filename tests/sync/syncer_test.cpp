@@ -229,3 +229,17 @@ TEST_CASE("sync: the service knows its last success, from the store's records at
     CHECK(*status.last_success == *parse_utc("2026-11-20T08:00:00Z"));
     CHECK(status.failures_in_a_row == 1);
 }
+
+TEST_CASE("sync: the last success survives a long outage and falls back to when the feed was applied") {
+    test::TempDir dir("podium-syncer");
+    auto store = Store::open(dir.file("store.db")).value();
+    CHECK_FALSE(store.last_success_at().has_value()); // empty store
+    REQUIRE(store.apply_feed(generate_demo_feed(), {"demo", true, "2026-11-01T07:00:00Z", "", ""}).ok());
+    CHECK_FALSE(store.last_success_at().has_value()); // the demo has no age to show
+    REQUIRE(store.apply_feed(generate_demo_feed(), {"x", false, "2026-11-02T07:00:00Z", "", ""}).ok());
+    CHECK(store.last_success_at() == "2026-11-02T07:00:00Z"); // no attempts recorded: when applied
+    store.record_attempt({"2026-11-10T08:00:00Z", "x", SyncOutcome::unchanged, "", 0.1, 10});
+    for (int i = 0; i < 300; ++i)
+        store.record_attempt({"2026-11-20T08:00:00Z", "x", SyncOutcome::unreachable, "down", 0.1, 0});
+    CHECK(store.last_success_at() == "2026-11-10T08:00:00Z");
+}
