@@ -39,7 +39,8 @@ std::string Canvas::ellipsise(std::u32string_view s, float max_w, float size, Fo
     while (!kept.empty() && kept.back() == U' ')
         kept.pop_back();
     if (kept.empty() && measure_.width(face, size, encode_utf8(kEllipsis)) > max_w) return {};
-    return encode_utf8(kept + std::u32string(kEllipsis));
+    kept += kEllipsis; // appended, not a + b: GCC 12 at -O3 warns (wrongly) about the latter
+    return encode_utf8(kept);
 }
 
 std::pair<float, std::string> Canvas::fit(std::string_view s, float max_w, float size,
@@ -104,7 +105,8 @@ std::vector<std::string> Canvas::wrap(std::string_view s, float max_w, float siz
             line = ellipsise(decode_utf8(line), max_w, size, face);
     if (more && !lines.empty()) {
         std::u32string last = decode_utf8(lines.back());
-        std::u32string with = last + std::u32string(kEllipsis);
+        std::u32string with = last;
+        with += kEllipsis;
         lines.back() = measure_.width(face, size, encode_utf8(with)) <= max_w
                            ? encode_utf8(with)
                            : ellipsise(last, max_w, size, face);

@@ -58,8 +58,11 @@ Headline headline_for(const Labels& l, const Adoption& a, const Trend& t, Lang l
         if (a.goal_percent) {
             const double share = *a.percent / *a.goal_percent;
             h.progress = static_cast<float>(std::clamp(share, 0.0, 1.0));
-            h.goal = std::string(l.goal) + " " + goal_percent_text(*a.goal_percent, lang);
-            if (share >= 1) h.goal += " " + std::string(l.reached);
+            // Appended, not a + b: GCC 12 at -O3 warns (wrongly) about the latter.
+            h.goal = std::string(l.goal);
+            h.goal += ' ';
+            h.goal += goal_percent_text(*a.goal_percent, lang);
+            if (share >= 1) (h.goal += ' ') += l.reached;
         }
     } else {
         h.figure = count;
@@ -69,9 +72,14 @@ Headline headline_for(const Labels& l, const Adoption& a, const Trend& t, Lang l
     h.grew = change > 0;
     const model::YearMonth since = t.months.front();
     // "champions" only where the caption above does not already say it.
-    h.growth = (change > 0 ? "+" : "") + format_count(change, lang) + " " +
-               (a.percent ? std::string(l.champions) + " " : std::string()) + std::string(l.since) +
-               " " + month_abbrev(since.month, lang) + " " + std::to_string(since.year);
+    h.growth.clear();
+    if (change > 0) h.growth += '+';
+    h.growth += format_count(change, lang);
+    h.growth += ' ';
+    if (a.percent) (h.growth += l.champions) += ' ';
+    (h.growth += l.since) += ' ';
+    (h.growth += month_abbrev(since.month, lang)) += ' ';
+    h.growth += std::to_string(since.year);
     return h;
 }
 
