@@ -12,6 +12,9 @@ PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libgl-dev libegl-dev
   libsqlite3-dev nlohmann-json3-dev libtomlplusplus-dev doctest-dev libcurl4-openssl-dev libpq-dev
+  # Time zones: Howard Hinnant's date library (the model for C++20's <chrono> zones, which GCC 12
+  # lacks) reading the system's IANA database.
+  libhowardhinnant-date-dev tzdata
   ca-certificates
   # The tests start their own PostgreSQL server (a private cluster on 127.0.0.1).
   postgresql

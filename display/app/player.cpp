@@ -103,6 +103,16 @@ bool Player::handle(const SDL_Event& e) {
 }
 
 int Player::run() {
+    const std::uint64_t started = SDL_GetTicks64();
+    // One line at exit (SIGTERM arrives as SDL_QUIT) for benchmarks and the journal.
+    struct Report {
+        const std::uint64_t& frames;
+        std::uint64_t started;
+        ~Report() {
+            std::cerr << "podium: frames drawn " << frames << " in "
+                      << static_cast<double>(SDL_GetTicks64() - started) / 1000.0 << " s\n";
+        }
+    } report{frames_, started};
     resize();
     std::uint64_t slide_start = SDL_GetTicks64();
     std::uint64_t fade_start = 0;
@@ -134,6 +144,7 @@ int Player::run() {
         if (dirty_ || fading) {
             painter_.composite(*current_, fading ? next_.get() : nullptr, mix, width_, height_);
             gl_.swap();
+            ++frames_;
             dirty_ = false;
         }
         // Sleep until the next frame of a fade, or the end of this slide, or an event.

@@ -84,6 +84,7 @@ class Player {
     std::string spotlight_key_; // who the spotlight shows now
     std::vector<std::string> shown_; // the spotlight's round so far (champion ids)
     bool dirty_ = true;
+    std::uint64_t frames_ = 0; // frames presented, reported at exit
 };
 
 } // namespace podium::app
