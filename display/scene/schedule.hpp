@@ -43,11 +43,13 @@ struct PlaylistEntry {
     bool enabled = true;
     std::vector<Window> windows;    // empty: at any time
     DateRange dates;                // a campaign
+    bool operator==(const PlaylistEntry&) const = default;
 };
 
 struct AudienceWindow {
     Audience audience = Audience::internal;
     Window window;
+    bool operator==(const AudienceWindow&) const = default;
 };
 
 struct ScheduleSettings {
@@ -66,6 +68,7 @@ struct ScheduleSettings {
     }
     // Every slide with data, 12 s each (the fallback is for "nothing eligible").
     static std::vector<PlaylistEntry> default_playlist();
+    bool operator==(const ScheduleSettings&) const = default;
 };
 
 // What the screen shows over a stretch of time.
