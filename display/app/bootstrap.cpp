@@ -1,8 +1,8 @@
 #include "bootstrap.hpp"
+#include "kiosk_config.hpp"
 
 #include "sync/demo_feed.hpp"
 #include "sync/feed_json.hpp"
-#include "sync/kiosk_config.hpp"
 
 #include <chrono>
 #include <ctime>
@@ -43,15 +43,14 @@ Status ensure_data(sync::Store& store, const std::string& now_utc) {
 
 Result<std::size_t> load_managed_config(const std::string& path, sync::Store& store) {
     if (path.empty()) return std::size_t{0};
-    const auto checked = sync::check_config_file(path);
+    const auto checked = check_config_file(path);
     if (!checked.ok()) {
         std::string lines;
         for (const auto& e : checked.errors)
             lines += (lines.empty() ? "" : "\n") + e;
         return Error{lines};
     }
-    if (auto st = sync::apply_config(store, checked.values, utc_now_rfc3339()); !st)
-        return st.error();
+    if (auto st = apply_config(store, checked.values, utc_now_rfc3339()); !st) return st.error();
     return checked.values.size();
 }
 

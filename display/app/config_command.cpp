@@ -3,8 +3,7 @@
 #include "assets.hpp"
 #include "bootstrap.hpp"
 #include "commands.hpp"
-
-#include "sync/kiosk_config.hpp"
+#include "kiosk_config.hpp"
 
 #include <iostream>
 
@@ -20,7 +19,7 @@ std::string settings_count(std::size_t n) {
 int command_config(const CliOptions& o) {
     const ConfigOptions& c = o.config_command;
     if (c.action == "check") {
-        const auto checked = sync::check_config_file(c.file);
+        const auto checked = check_config_file(c.file);
         for (const auto& e : checked.errors)
             std::cerr << "podium: " << e << "\n";
         if (!checked.ok()) return kExitFailure;
