@@ -1,0 +1,166 @@
+#include "image_decode.hpp"
+
+#include "sync/model/c_handle.hpp"
+
+#include <stb_image.h>
+#include <stb_image_resize.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace podium::render {
+namespace {
+
+using Bytes = std::vector<std::uint8_t>;
+using StbPixels = CHandle<unsigned char, stbi_image_free>;
+
+Result<Bytes> read_file(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return Error{"cannot be read"};
+    const auto bytes = std::filesystem::file_size(path, ec);
+    if (ec) return Error{"cannot be read"};
+    // Measured before reading: an oversize file is refused without holding it in memory.
+    if (bytes > kMaxFileBytes) return Error{"is larger than 8 MiB"};
+    Bytes data(static_cast<std::size_t>(bytes));
+    std::ifstream in(path, std::ios::binary);
+    if (!in.read(reinterpret_cast<char*>(data.data()), static_cast<std::streamsize>(data.size())))
+        return Error{"cannot be read"};
+    return data;
+}
+
+std::uint32_t big_endian(const Bytes& d, std::size_t at, std::size_t count) {
+    std::uint32_t v = 0;
+    for (std::size_t i = 0; i < count; ++i)
+        v = (v << 8) | d[at + i];
+    return v;
+}
+
+bool is_png(const Bytes& d) {
+    static constexpr std::array<std::uint8_t, 8> kSignature{0x89, 'P',  'N',  'G',
+                                                            0x0D, 0x0A, 0x1A, 0x0A};
+    return d.size() >= kSignature.size() &&
+           std::equal(kSignature.begin(), kSignature.end(), d.begin());
+}
+
+bool is_jpeg(const Bytes& d) {
+    return d.size() >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF;
+}
+
+// PNG requires IHDR as the first chunk: signature, length, "IHDR", width, height.
+PixelSize png_header_size(const Bytes& d) {
+    if (d.size() < 24 || std::memcmp(d.data() + 12, "IHDR", 4) != 0) return {};
+    return {static_cast<int>(std::min(big_endian(d, 16, 4), 0x7FFFFFFFu)),
+            static_cast<int>(std::min(big_endian(d, 20, 4), 0x7FFFFFFFu))};
+}
+
+// Walks the JPEG markers up to the first start-of-frame, which holds the dimensions.
+PixelSize jpeg_header_size(const Bytes& d) {
+    std::size_t at = 2;
+    while (at + 4 <= d.size()) {
+        if (d[at] != 0xFF) return {};
+        const std::uint8_t marker = d[at + 1];
+        if (marker == 0xFF) { // fill byte before a marker
+            ++at;
+            continue;
+        }
+        const bool standalone = marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7);
+        if (standalone) {
+            at += 2;
+            continue;
+        }
+        // SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC), which share the range.
+        const bool sof =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (sof) {
+            if (at + 9 > d.size()) return {};
+            return {static_cast<int>(big_endian(d, at + 7, 2)),
+                    static_cast<int>(big_endian(d, at + 5, 2))};
+        }
+        if (marker == 0xDA || marker == 0xD9) return {}; // scan data or end before any frame
+        at += 2 + big_endian(d, at + 2, 2);
+    }
+    return {};
+}
+
+Result<DecodedPhoto> decode_checked(const Bytes& data, PixelSize header, PixelSize box) {
+    const auto len = static_cast<int>(data.size()); // at most 8 MiB
+    int w = 0, h = 0, channels = 0;
+    const StbPixels pixels(stbi_load_from_memory(data.data(), len, &w, &h, &channels, 4));
+    if (!pixels) return Error{std::string("could not be decoded (") + stbi_failure_reason() + ")"};
+    // The pixel limit was checked on our reading of the header; stb must have seen the same.
+    if (PixelSize{w, h} != header) return Error{"could not be decoded (inconsistent header)"};
+    DecodedPhoto photo{cover_size(header, box), header, {}};
+    const auto row = static_cast<std::size_t>(photo.size.width) * 4;
+    photo.rgba.resize(row * static_cast<std::size_t>(photo.size.height));
+    if (photo.full_size()) {
+        std::memcpy(photo.rgba.data(), pixels.get(), photo.rgba.size());
+        return photo;
+    }
+    // sRGB-aware filtering, so a downscaled photo keeps its brightness; alpha is channel 3.
+    if (!stbir_resize_uint8_srgb(pixels.get(), w, h, 0, photo.rgba.data(), photo.size.width,
+                                 photo.size.height, 0, 4, 3, 0))
+        return Error{"could not be decoded (resize failed)"};
+    return photo;
+}
+
+} // namespace
+
+PixelSize cover_size(PixelSize source, PixelSize box) {
+    if (source.width <= 0 || source.height <= 0) return {};
+    const double scale = std::max(static_cast<double>(std::max(box.width, 1)) / source.width,
+                                  static_cast<double>(std::max(box.height, 1)) / source.height);
+    if (scale >= 1) return source;
+    const auto scaled = [scale](int side) {
+        return std::max(1, static_cast<int>(std::lround(side * scale)));
+    };
+    // Rounding must not leave the covering side a pixel short of the box.
+    return {
+        std::min(source.width, std::max(scaled(source.width), std::min(box.width, source.width))),
+        std::min(source.height,
+                 std::max(scaled(source.height), std::min(box.height, source.height)))};
+}
+
+UvRect cover_uv(PixelSize texture, float box_w, float box_h) {
+    if (texture.width <= 0 || texture.height <= 0 || box_w <= 0 || box_h <= 0) return {};
+    const float tex_aspect = static_cast<float>(texture.width) / static_cast<float>(texture.height);
+    const float box_aspect = box_w / box_h;
+    UvRect uv;
+    if (tex_aspect > box_aspect) { // wider than the box: crop left and right
+        const float margin = (1 - box_aspect / tex_aspect) / 2;
+        uv.u0 = margin;
+        uv.u1 = 1 - margin;
+    } else { // taller than the box: crop top and bottom
+        const float margin = (1 - tex_aspect / box_aspect) / 2;
+        uv.v0 = margin;
+        uv.v1 = 1 - margin;
+    }
+    return uv;
+}
+
+Result<DecodedPhoto> decode_photo(const std::string& path, PixelSize box) {
+    auto data = read_file(path);
+    if (!data) return data.error();
+    const Bytes& bytes = data.value();
+    PixelSize header;
+    if (is_png(bytes))
+        header = png_header_size(bytes);
+    else if (is_jpeg(bytes))
+        header = jpeg_header_size(bytes);
+    else
+        return Error{"is not a JPEG or PNG"};
+    if (header.width <= 0 || header.height <= 0)
+        return Error{"could not be decoded (no image header)"};
+    // A decompression bomb: a small file whose header claims a huge image. Refused before decoding.
+    const auto pixels =
+        static_cast<std::uint64_t>(header.width) * static_cast<std::uint64_t>(header.height);
+    if (pixels > kMaxPixels)
+        return Error{"has too many pixels (" + std::to_string(header.width) + " x " +
+                     std::to_string(header.height) + ")"};
+    return decode_checked(bytes, header, box);
+}
+
+} // namespace podium::render
