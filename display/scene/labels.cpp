@@ -53,6 +53,12 @@ constexpr Labels kEnglish{
     "reached",
     "Latest successes",
     "No successes yet",
+    "Score",
+    "pts",
+    "New deal!",
+    "New hire!",
+    "Just in",
+    "more",
 };
 
 constexpr Labels kDutch{
@@ -105,6 +111,12 @@ constexpr Labels kDutch{
     "bereikt",
     "Nieuwste successen",
     "Nog geen successen",
+    "Score",
+    "ptn",
+    "Nieuwe deal!",
+    "Nieuwe collega!",
+    "Zojuist binnen",
+    "meer",
 };
 
 } // namespace
@@ -126,6 +138,7 @@ std::string_view metric_label(const Labels& l, std::string_view m) {
     if (m == "updates") return l.updates;
     if (m == "clicks") return l.clicks;
     if (m == "applicants") return l.applicants;
+    if (m == "score") return l.score;
     return m;
 }
 

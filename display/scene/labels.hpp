@@ -25,6 +25,10 @@ struct Labels {
     std::string_view adoption, adoption_subtitle, of, colleagues, champion, champions, since, goal,
         reached;
     std::string_view successes, no_successes_yet;
+    // The weighted score: "Ranked by score", "1,234 pts".
+    std::string_view score, points;
+    // Celebrations after a sync: "New deal!", "New hire!", "Just in", "+2 more".
+    std::string_view new_deal, new_hire, just_in, more;
 };
 
 const Labels& labels(Lang lang);

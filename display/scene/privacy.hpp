@@ -27,6 +27,7 @@ struct AudienceRules {
     bool show_figures = true; // individual figures; off: ranks only
     bool show_teams = true;
     WithoutConsent without_consent = WithoutConsent::anonymise;
+    bool operator==(const AudienceRules&) const = default;
 };
 
 struct PrivacySettings {
@@ -36,6 +37,7 @@ struct PrivacySettings {
     const AudienceRules& rules(Audience a) const {
         return a == Audience::internal ? internal : visitors;
     }
+    bool operator==(const PrivacySettings&) const = default;
 };
 
 struct ViewChampion {

@@ -24,6 +24,8 @@ std::string_view slide_kind_name(SlideKind k) {
         return "successes";
     case SlideKind::fallback:
         return "fallback";
+    case SlideKind::celebration:
+        return "celebration";
     }
     return "?";
 }
@@ -103,6 +105,15 @@ std::string format_metric(const View& v, model::Metric m, std::int64_t value, La
     return format_count(value, lang);
 }
 
+void draw_avatar(Canvas& c, const ViewChampion& who, Vec2 center, float d) {
+    c.circle(center, d / 2, avatar_color(who.key));
+    // Initials first; a photo, when allowed and loadable, is drawn over them.
+    if (!who.initials.empty())
+        c.text_centered_y(who.initials, center.x - d / 2, center.y, d, d * 0.36f, FontFace::bold,
+                          c.theme().text, Align::center);
+    if (!who.photo.empty()) c.image(who.photo, {center.x - d / 2, center.y - d / 2, d, d}, d / 2);
+}
+
 Color avatar_color(std::string_view key) {
     // Calm, distinct hues that keep white initials readable; chosen by a stable hash of the key.
     static constexpr Color kPalette[] = {{52, 92, 150}, {38, 120, 112}, {120, 72, 140},
@@ -143,6 +154,9 @@ DisplayList build_slide(SlideKind kind, const View& view, const SlideContext& ct
         break;
     case SlideKind::fallback:
         build_fallback(c, view, ctx);
+        break;
+    case SlideKind::celebration:
+        build_celebration(c, view, ctx);
         break;
     }
     return out;

@@ -16,9 +16,10 @@ struct Board {
     bool show_values;
 };
 
-std::string subtitle_for(const Labels& l, Lang lang, model::Metric m, Period p) {
+std::string subtitle_for(const Labels& l, Lang lang, const SlideOptions& o) {
     // "Ranked by deals"; the month itself stands in the header. Quarter and year say "to date".
-    std::string label(metric_label(l, model::metric_name(m)));
+    const Period p = o.period;
+    std::string label(o.score ? l.score : metric_label(l, model::metric_name(o.metric)));
     if (lang == Lang::en && !label.empty()) label[0] = static_cast<char>(label[0] - 'A' + 'a');
     std::string s = std::string(l.ranked_by) + label;
     if (p != Period::month)
@@ -52,6 +53,13 @@ float movement_width(Canvas& c, Lang lang) {
                                   c.px(36));
 }
 
+// "12", "€18.5k", or "1,234 pts" for the score.
+std::string value_text(const Board& b, std::int64_t value) {
+    if (b.ctx.options.score)
+        return format_count(value, b.ctx.lang) + " " + std::string(labels(b.ctx.lang).points);
+    return format_metric(b.v, b.ctx.options.metric, value, b.ctx.lang);
+}
+
 Color medal(const Theme& t, int rank) {
     return rank == 1 ? t.gold : rank == 2 ? t.silver : t.bronze;
 }
@@ -83,8 +91,7 @@ void card(const Board& b, const Ranked& r, Box box) {
                FontFace::regular, t.text_muted);
     movement(c, r, box.right() - pad - value_w - move_w, cy, move_w, b.ctx.lang);
     if (b.show_values)
-        c.text_centered_y(format_metric(b.v, b.ctx.options.metric, r.value, b.ctx.lang),
-                          box.right() - pad - value_w, cy, value_w,
+        c.text_centered_y(value_text(b, r.value), box.right() - pad - value_w, cy, value_w,
                           c.type(TypeScale::kFigure * 0.8f), FontFace::bold,
                           r.rank == 1 ? t.accent : t.text, Align::right);
 }
@@ -114,8 +121,8 @@ void row(const Board& b, const Ranked& r, Box box, bool last) {
         x += team_w + gap;
     }
     if (b.show_values)
-        c.text_centered_y(format_metric(b.v, b.ctx.options.metric, r.value, b.ctx.lang), x, cy,
-                          box.right() - x, size, FontFace::bold, t.text, Align::right);
+        c.text_centered_y(value_text(b, r.value), x, cy, box.right() - x, size, FontFace::bold,
+                          t.text, Align::right);
     if (!last) c.rect({box.x, box.bottom() - c.px(1), box.w, c.px(2)}, t.line);
 }
 
@@ -125,12 +132,13 @@ void build_leaderboard(Canvas& c, const View& v, const SlideContext& ctx) {
     const Labels& l = labels(ctx.lang);
     const auto& opt = ctx.options;
     const Frame f =
-        draw_frame(c, v, ctx, l.leaderboard, subtitle_for(l, ctx.lang, opt.metric, opt.period));
+        draw_frame(c, v, ctx, l.leaderboard, subtitle_for(l, ctx.lang, opt));
     if (!f.month) return draw_empty(c, f.body, l.no_data_yet);
-    const auto ranked = leaderboard(v, opt.metric, opt.period, *f.month, opt.top_n);
+    const Measure measure(opt.metric, opt.score ? &ctx.weights : nullptr);
+    const auto ranked = leaderboard(v, measure, opt.period, *f.month, opt.top_n);
     if (ranked.empty()) return draw_empty(c, f.body, l.no_one_to_show);
 
-    const bool money = opt.metric == model::Metric::deal_value;
+    const bool money = !opt.score && opt.metric == model::Metric::deal_value;
     const Board b{c, v, ctx, v.rules.show_figures && (!money || v.rules.show_money)};
     const Box body = f.body;
     const bool landscape = body.w > body.h * 1.3f;

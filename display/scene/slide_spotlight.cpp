@@ -15,15 +15,6 @@ const model::Success* latest_success(const View& v, std::string_view key) {
     return best;
 }
 
-void avatar(Canvas& c, const ViewChampion& who, Vec2 center, float d) {
-    c.circle(center, d / 2, avatar_color(who.key));
-    // Initials first; a photo, when allowed and loadable, is drawn over them.
-    if (!who.initials.empty())
-        c.text_centered_y(who.initials, center.x - d / 2, center.y, d, d * 0.36f, FontFace::bold,
-                          c.theme().text, Align::center);
-    if (!who.photo.empty()) c.image(who.photo, {center.x - d / 2, center.y - d / 2, d, d}, d / 2);
-}
-
 // The champion's three strongest figures this month, in a fixed order of interest.
 std::vector<std::pair<model::Metric, std::int64_t>>
 best_figures(const View& v, std::string_view key, MonthRange range) {
@@ -113,11 +104,11 @@ void build_spotlight(Canvas& c, const View& v, const SlideContext& ctx) {
                               : std::min(body.w * 0.5f, body.h * 0.3f);
     Box text_area;
     if (landscape) {
-        avatar(c, who, {body.x + d / 2, body.y + body.h / 2}, d);
+        draw_avatar(c, who, {body.x + d / 2, body.y + body.h / 2}, d);
         const float x = body.x + d + c.px(80);
         text_area = {x, body.y, body.right() - x, body.h};
     } else {
-        avatar(c, who, {body.x + body.w / 2, body.y + d / 2}, d);
+        draw_avatar(c, who, {body.x + body.w / 2, body.y + d / 2}, d);
         text_area = {body.x, body.y + d + c.px(56), body.w, body.h - d - c.px(56)};
     }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "canvas.hpp"
+#include "celebration.hpp"
 #include "format.hpp"
 #include "privacy.hpp"
 #include "stats.hpp"
@@ -12,10 +13,13 @@
 
 namespace podium::scene {
 
-enum class SlideKind { leaderboard, spotlight, results, adoption, successes, fallback };
+// `celebration` is not a playlist slide: the player shows it once after a sync brings a new deal
+// or hire (see celebration.hpp); `render` can show it for review.
+enum class SlideKind { leaderboard, spotlight, results, adoption, successes, fallback, celebration };
 inline constexpr SlideKind kAllSlides[] = {SlideKind::leaderboard, SlideKind::spotlight,
                                            SlideKind::results,     SlideKind::adoption,
-                                           SlideKind::successes,   SlideKind::fallback};
+                                           SlideKind::successes,   SlideKind::fallback,
+                                           SlideKind::celebration};
 std::optional<SlideKind> parse_slide_kind(std::string_view s);
 std::string_view slide_kind_name(SlideKind k);
 
@@ -28,10 +32,12 @@ struct SlideOptions {
     // Interactions by default: every champion has them each month, so the board is full and
     // fair; deals are lumpy (many ties at one) and deal value is hidden from visitors.
     model::Metric metric = model::Metric::interactions;
+    bool score = false; // rank by the weighted score (SlideContext::weights) instead of `metric`
     Period period = Period::month;
     int top_n = 10;
     std::size_t spotlight_turn = 0; // which eligible champion the spotlight shows
     std::string spotlight_key; // the champion to show, when eligible (the player's fair pick)
+    bool operator==(const SlideOptions&) const = default;
 };
 
 struct SlideContext {
@@ -45,6 +51,10 @@ struct SlideContext {
     std::optional<LocalTime> data_as_of;
     // Burn-in care: the whole layout shifts a few design pixels (see burn_in_shift).
     Vec2 shift;
+    ScoreWeights weights = ScoreWeights::defaults(); // for SlideOptions::score
+    // For the celebration slide: what the last sync brought (raw ids; the View decides what shows).
+    // Empty: the latest deal or hire stories, as a preview.
+    std::vector<Celebration> celebrations;
 };
 
 // The shift for a moment: one of eight positions on a small ring, moving every three minutes,
@@ -68,6 +78,8 @@ float draw_demo_badge(Canvas& c, const View& v, Lang lang, float right, float y)
 float draw_badge(Canvas& c, std::string_view text, Color color, float right, float y);
 std::string format_metric(const View& v, model::Metric m, std::int64_t value, Lang lang);
 Color avatar_color(std::string_view key);
+// A round avatar of diameter `d`: initials on the champion's colour, the photo over them if any.
+void draw_avatar(Canvas& c, const ViewChampion& who, Vec2 center, float d);
 
 void build_leaderboard(Canvas& c, const View& v, const SlideContext& ctx);
 void build_spotlight(Canvas& c, const View& v, const SlideContext& ctx);
@@ -75,6 +87,10 @@ void build_results(Canvas& c, const View& v, const SlideContext& ctx);
 void build_adoption(Canvas& c, const View& v, const SlideContext& ctx);
 void build_successes(Canvas& c, const View& v, const SlideContext& ctx);
 void build_fallback(Canvas& c, const View& v, const SlideContext& ctx);
+void build_celebration(Canvas& c, const View& v, const SlideContext& ctx);
+// The celebrations the View may show (omitted champions dropped), or the preview (see
+// SlideContext::celebrations). Empty: nothing to celebrate.
+std::vector<Celebration> visible_celebrations(const View& v, const SlideContext& ctx);
 
 // The champions the spotlight may show now, in rotation order.
 std::vector<const ViewChampion*> spotlight_candidates(const View& v, model::YearMonth month);

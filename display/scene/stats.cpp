@@ -49,13 +49,50 @@ MonthRange previous_range(Period p, model::YearMonth m) {
     return {m, m};
 }
 
-std::vector<Ranked> rank_champions(const View& v, model::Metric metric, MonthRange range,
-                                   int top_n) {
+ScoreWeights ScoreWeights::defaults() {
+    ScoreWeights w;
+    auto set = [&w](model::Metric m, double points) { w.weight[static_cast<std::size_t>(m)] = points; };
+    set(model::Metric::updates, 1);
+    set(model::Metric::leads, 3);
+    set(model::Metric::proposals, 5);
+    set(model::Metric::applicants, 2);
+    set(model::Metric::deals, 10);
+    set(model::Metric::hires, 10);
+    return w;
+}
+
+namespace {
+
+// Each champion's total over `range`: exact integers for a metric; for the score, the weighted
+// sum in floating point, rounded to whole points once at the end (not per month).
+std::map<std::string, std::int64_t> champion_sums(const View& v, const Measure& measure,
+                                                  MonthRange range) {
     std::map<std::string, std::int64_t> sums;
-    for (const auto& m : v.monthly)
-        if (!m.champion.empty() && range.contains(m.month)) sums[m.champion] += m.get(metric);
+    if (!measure.score) {
+        for (const auto& m : v.monthly)
+            if (!m.champion.empty() && range.contains(m.month))
+                sums[m.champion] += m.get(measure.metric);
+        return sums;
+    }
+    std::map<std::string, double> points;
+    for (const auto& m : v.monthly) {
+        if (m.champion.empty() || !range.contains(m.month)) continue;
+        double p = 0;
+        for (std::size_t i = 0; i < model::kCountMetrics; ++i)
+            p += measure.score->weight[i] * static_cast<double>(m.counts[i]);
+        p += measure.score->weight[model::kCountMetrics] * static_cast<double>(m.deal_value_cents) / 100.0;
+        points[m.champion] += p;
+    }
+    for (const auto& [key, p] : points)
+        if (std::isfinite(p) && p < 9e15) sums[key] = std::llround(p);
+    return sums;
+}
+
+} // namespace
+
+std::vector<Ranked> rank_champions(const View& v, Measure measure, MonthRange range, int top_n) {
     std::vector<Ranked> rows;
-    for (const auto& [key, value] : sums)
+    for (const auto& [key, value] : champion_sums(v, measure, range))
         if (value > 0)
             if (const auto* c = v.champion(key)) rows.push_back({c, value, 0, std::nullopt});
     // Highest first; equal values in a stable order (the opaque key), sharing a rank.
@@ -70,10 +107,10 @@ std::vector<Ranked> rank_champions(const View& v, model::Metric metric, MonthRan
     return rows;
 }
 
-std::vector<Ranked> leaderboard(const View& v, model::Metric metric, Period period,
+std::vector<Ranked> leaderboard(const View& v, Measure measure, Period period,
                                 model::YearMonth month, int top_n) {
-    auto rows = rank_champions(v, metric, period_range(period, month), top_n);
-    const auto before = rank_champions(v, metric, previous_range(period, month), -1);
+    auto rows = rank_champions(v, measure, period_range(period, month), top_n);
+    const auto before = rank_champions(v, measure, previous_range(period, month), -1);
     for (auto& r : rows)
         for (const auto& b : before)
             if (b.champion == r.champion) r.previous_rank = b.rank;

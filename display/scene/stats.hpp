@@ -3,6 +3,7 @@
 
 #include "privacy.hpp"
 
+#include <array>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,22 @@ std::optional<model::YearMonth> report_month(const View& v, model::YearMonth now
 MonthRange period_range(Period p, model::YearMonth m);   // quarter/year: to date
 MonthRange previous_range(Period p, model::YearMonth m); // the same stretch one period earlier
 
+// The weighted score: points per unit of each metric (deal value per whole currency unit). The
+// weights are settings ("score.weights"); these defaults favour outcomes over activity.
+struct ScoreWeights {
+    std::array<double, model::kCountMetrics + 1> weight{}; // indexed by model::Metric
+    static ScoreWeights defaults();
+    bool operator==(const ScoreWeights&) const = default;
+};
+
+// What a leaderboard ranks by: one metric, or the weighted score when `score` is set.
+struct Measure {
+    model::Metric metric = model::Metric::interactions;
+    const ScoreWeights* score = nullptr;
+    Measure(model::Metric m) : metric(m) {} // NOLINT: a metric is a measure
+    Measure(model::Metric m, const ScoreWeights* s) : metric(m), score(s) {}
+};
+
 struct Ranked {
     const ViewChampion* champion = nullptr;
     std::int64_t value = 0;
@@ -32,9 +49,8 @@ struct Ranked {
 
 // The top `top_n` by `metric` over `range`, highest first; champions at zero are left out (a
 // leaderboard celebrates, it never lists the bottom).
-std::vector<Ranked> rank_champions(const View& v, model::Metric metric, MonthRange range,
-                                   int top_n);
-std::vector<Ranked> leaderboard(const View& v, model::Metric metric, Period period,
+std::vector<Ranked> rank_champions(const View& v, Measure measure, MonthRange range, int top_n);
+std::vector<Ranked> leaderboard(const View& v, Measure measure, Period period,
                                 model::YearMonth month, int top_n);
 
 std::int64_t total(const View& v, model::Metric metric, MonthRange range); // everyone, omitted too

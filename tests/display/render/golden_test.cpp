@@ -167,3 +167,7 @@ TEST_CASE("rendering is deterministic and the background is never black") {
     CHECK(a.rgba[3] == 255);
     CHECK(int{a.rgba[0]} + a.rgba[1] + a.rgba[2] > 20);
 }
+
+TEST_CASE("golden: celebration at 1920x1080, internal audience") {
+    check_golden("celebration-1920x1080", render_slide(scene::SlideKind::celebration, scene::Audience::internal, 1920, 1080));
+}

@@ -82,6 +82,8 @@ Opening opening(SlideKind kind, const Labels& l, std::string_view organisation) 
         return {l.successes, true};
     case SlideKind::fallback: // no title and no month: the organisation's name, then the clock
         return {organisation, false};
+    case SlideKind::celebration: // the demo's latest news is a deal
+        return {l.new_deal, true};
     }
     return {};
 }
@@ -172,7 +174,7 @@ TEST_CASE("empty and extreme data never break a slide") {
             CAPTURE(slide_kind_name(kind));
             const auto dl = build(kind, empty, {1920, 1080}, Audience::visitors);
             check_layout(dl);
-            if (kind == SlideKind::successes)
+            if (kind == SlideKind::successes || kind == SlideKind::celebration)
                 CHECK(has_text(dl, "No successes yet"));
             else if (kind == SlideKind::fallback)
                 CHECK(has_text(dl, "10:00")); // the clock, whatever the data
@@ -189,7 +191,8 @@ TEST_CASE("empty and extreme data never break a slide") {
             check_layout(dl);
             // Results, adoption and the clock are about everyone: they name nobody.
             const bool names_people = kind == SlideKind::leaderboard ||
-                                      kind == SlideKind::spotlight || kind == SlideKind::successes;
+                                      kind == SlideKind::spotlight || kind == SlideKind::successes ||
+                                      kind == SlideKind::celebration;
             CHECK(has_text(dl, "Sanne de Vries") == names_people);
         }
     }
