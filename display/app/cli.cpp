@@ -24,12 +24,18 @@ Commands:
                            Prints "FILE: ok, N settings", or every problem on stderr, one per
                            line as FILE:LINE:COLUMN: message, and exits 1.
   config apply FILE        Check FILE, then write its settings to the store, all or none.
+  plan [--from TIME] [--hours N]
+                           What will play, one line per stretch from TIME (default: now) for
+                           N hours (default 24, at most 744):
+                           START<TAB>END<TAB>SLIDE<TAB>AUDIENCE, local ISO 8601 times with
+                           their offsets; SLIDE is a slide kind, "fallback" or "screen-off".
+                           TIME without an offset is wall-clock time in the screen's zone.
   render --slide KIND --size WxH (--out FILE.png | --format text)
          [--audience internal|public] [--lang en|nl] [--at TIME]
                            Render one slide headless (no display server needed), to a PNG or as
                            the text it shows, one line per text run in reading order.
                            KIND: leaderboard, spotlight, results, adoption, successes,
-                           fallback. Audience default: public.
+                           fallback, celebration. Audience default: public.
                            TIME: local time, e.g. 2026-11-25T14:30 or 2026-11-25.
 
 Options:
@@ -57,6 +63,8 @@ std::string_view command_name(Command c) {
         return "export";
     case Command::config:
         return "config";
+    case Command::plan:
+        return "plan";
     default:
         return "this command";
     }
@@ -139,6 +147,21 @@ Status parse_command_options(const std::vector<std::string_view>& args, std::siz
             auto v = value_of(args, i);
             if (!v) return v.error();
             o.sync.source = std::string(v.value());
+        } else if (o.command == Command::plan && (opt == "--from" || opt == "--hours")) {
+            auto v = value_of(args, i);
+            if (!v) return v.error();
+            if (opt == "--from") {
+                if (!parse_local_time(v.value()))
+                    return usage("bad value for --from: '" + std::string(v.value()) +
+                                 "', expected a time such as 2026-11-25T14:30");
+                o.plan.from = std::string(v.value());
+            } else {
+                const auto r = std::from_chars(v.value().data(), v.value().data() + v.value().size(), o.plan.hours);
+                if (r.ec != std::errc{} || r.ptr != v.value().data() + v.value().size() ||
+                    o.plan.hours < 1 || o.plan.hours > 744)
+                    return usage("bad value for --hours: '" + std::string(v.value()) +
+                                 "', expected a whole number from 1 to 744");
+            }
         } else if (o.command == Command::render) {
             if (auto st = parse_render_option(args, i, o.render, have_slide, have_size); !st)
                 return st;
@@ -282,6 +305,8 @@ Result<CliOptions> parse_cli(const std::vector<std::string_view>& args) {
             o.command = Command::export_feed;
         else if (cmd == "config")
             o.command = Command::config;
+        else if (cmd == "plan")
+            o.command = Command::plan;
         else if (cmd == "help")
         {
             o.command = Command::help;

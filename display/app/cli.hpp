@@ -13,7 +13,7 @@
 
 namespace podium::app {
 
-enum class Command { run, render, sync, export_feed, config, help, version };
+enum class Command { run, render, sync, export_feed, config, plan, help, version };
 
 struct RunOptions {
     std::optional<std::pair<int, int>> windowed; // --windowed WxH; fullscreen otherwise
@@ -40,6 +40,12 @@ struct ConfigOptions {
     std::string file;
 };
 
+// `podium plan [--from TIME] [--hours N]`.
+struct PlanOptions {
+    std::string from; // as given (checked by parse_local_time); empty: now
+    int hours = 24;   // 1..744 (a month)
+};
+
 struct CliOptions {
     std::string db;     // empty: the default path
     std::string config; // --config PATH: the managed kiosk config that run, sync and render apply
@@ -48,6 +54,7 @@ struct CliOptions {
     RenderOptions render;
     SyncOptions sync;
     ConfigOptions config_command;
+    PlanOptions plan;
 };
 
 // Exit codes. A usage error (unknown command, bad option) prints one line.

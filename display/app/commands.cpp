@@ -40,6 +40,8 @@ int main_with_args(int argc, char** argv) {
         return command_export(o);
     case Command::config:
         return command_config(o);
+    case Command::plan:
+        return command_plan(o);
     }
     return 0;
 }

@@ -1,5 +1,5 @@
 // The commands behind the CLI: `run` (the player), `render` (one slide, headless), `sync`,
-// `export` and `config`.
+// `export`, `config` and `plan`.
 #pragma once
 
 #include "cli.hpp"
@@ -11,13 +11,12 @@
 
 namespace podium::app {
 
-scene::LocalTime local_now();
-scene::LocalTime local_time(std::chrono::system_clock::time_point when);
 int command_render(const CliOptions& options);
 int command_run(const CliOptions& options);
 int command_sync(const CliOptions& options);
 int command_export(const CliOptions& options);
 int command_config(const CliOptions& options);
+int command_plan(const CliOptions& options);
 int main_with_args(int argc, char** argv);
 // Writes the error to stderr, "podium: " before each of its lines (a config check gives several).
 void print_error(const Error& error);

@@ -2,6 +2,7 @@
 
 #include "bootstrap.hpp"
 #include "commands.hpp"
+#include "screen_command.hpp"
 
 #include "sync/sync_service.hpp"
 
@@ -12,14 +13,46 @@
 
 namespace podium::app {
 namespace {
+
 constexpr std::uint64_t kFrameMs = 16; // ~60 fps during transitions; software GL has no vsync
+// The longest sleep: the wall clock is checked at least this often, so a clock set by NTP after
+// boot, or a screen-off window, is noticed within a minute.
+constexpr std::int64_t kMaxSleepMs = 60000;
+// How long the next slide may wait for its photos before the transition starts anyway (the
+// initials show until they arrive).
+constexpr std::chrono::milliseconds kPhotoWait{400};
+
+scene::Instant wall_now() {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-Player::Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot,
+// The user event that wakes the render loop; registered on the render thread at start.
+Uint32 wake_event_type() {
+    static const Uint32 type = SDL_RegisterEvents(1);
+    return type;
+}
+
+// Wakes the render loop from another thread (a decoded photo, a new snapshot).
+void push_wake_event() {
+    SDL_Event e{};
+    e.type = wake_event_type();
+    SDL_PushEvent(&e);
+}
+
+render::Painter::Transition transition_of(scene::Transition t) {
+    return t == scene::Transition::slide ? render::Painter::Transition::slide
+                                         : render::Painter::Transition::crossfade;
+}
+
+} // namespace
+
+Player::Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot, Device device,
                PlayerOptions options, SnapshotMailbox* mailbox)
-    : gl_(gl), options_(std::move(options)), mailbox_(mailbox), metrics_(fonts),
-      atlas_(std::move(fonts)),
-      images_([](const std::string& m) { std::cerr << "podium: " << m << "\n"; }),
+    : gl_(gl), device_(std::move(device)), options_(std::move(options)),
+      director_(scene::Schedule(device_.settings.schedule, device_.zone)), mailbox_(mailbox),
+      metrics_(fonts), atlas_(std::move(fonts)),
+      images_([](const std::string& m) { std::cerr << "podium: " << m << "\n"; },
+              {.capacity = 256, .wake = push_wake_event}),
       painter_(atlas_, images_) {
     set_snapshot(std::move(snapshot));
     // The spotlight's round continues where it was before a restart.
@@ -32,31 +65,77 @@ Player::Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapsh
     }
 }
 
-// The privacy filter runs once per snapshot, not once per slide: a View copies every row.
-void Player::set_snapshot(model::SnapshotPtr snapshot) {
-    snapshot_ = std::move(snapshot);
-    view_ = scene::make_view(*snapshot_, options_.audience, scene::PrivacySettings{}, options_.lang);
+void Player::log(const std::string& level, const std::string& message) {
+    std::cerr << "podium: " << message << "\n";
+    if (options_.store) options_.store->log({utc_now_rfc3339(), level, "display", message});
 }
 
-scene::DisplayList Player::build(std::size_t index, bool advance) {
+// A new snapshot: the views are made again when next needed, and what it brings (a new deal or
+// hire) is handed to the director. The first data after demo or an empty store is no news.
+void Player::set_snapshot(model::SnapshotPtr snapshot) {
+    if (snapshot_ && !snapshot_->meta.is_demo && !snapshot_->feed.champions.empty()) {
+        const auto today = device_.zone.local(wall_now()).date;
+        auto news = scene::detect_celebrations(snapshot_->feed, snapshot->feed, today);
+        if (!news.empty()) director_.celebrate(std::move(news));
+    }
+    snapshot_ = std::move(snapshot);
+    views_[0].reset();
+    views_[1].reset();
+}
+
+const scene::View& Player::view_for(scene::Audience a) {
+    auto& v = views_[a == scene::Audience::internal ? 0 : 1];
+    // The privacy filter runs once per snapshot and audience, not once per slide.
+    if (!v) v = scene::make_view(*snapshot_, a, device_.settings.privacy, device_.language);
+    return *v;
+}
+
+// Settings may change while playing (`podium config apply`, the admin overlay): read them at
+// each cue; the store answers from its cache in well under a millisecond.
+void Player::reload_settings() {
+    if (!options_.store) return;
+    Device fresh = load_device(*options_.store);
+    if (fresh.settings == device_.settings && fresh.zone.name() == device_.zone.name() &&
+        fresh.language == device_.language)
+        return;
+    for (const auto& p : fresh.problems) log("warning", p);
+    const bool privacy_changed = !(fresh.settings.privacy == device_.settings.privacy) ||
+                                 fresh.language != device_.language;
+    device_ = std::move(fresh);
+    director_.set_schedule(scene::Schedule(device_.settings.schedule, device_.zone));
+    if (privacy_changed) views_[0].reset(), views_[1].reset();
+}
+
+scene::SlideContext Player::context(scene::Instant now) const {
     scene::SlideContext ctx;
     ctx.width = static_cast<float>(width_);
     ctx.height = static_cast<float>(height_);
-    ctx.lang = options_.lang;
-    ctx.now = local_now();
+    ctx.lang = device_.language;
+    ctx.now = to_slide_time(device_.zone.local(now));
     ctx.shift = scene::burn_in_shift(ctx.now);
+    ctx.text_scale = device_.settings.text_size;
+    ctx.weights = device_.settings.score_weights;
     if (options_.sync) {
         const auto status = options_.sync->status();
-        if (status.last_success &&
-            sync::is_stale(*status.last_success, std::chrono::system_clock::now(), options_.sync->interval()))
-            ctx.data_as_of = local_time(*status.last_success);
+        if (status.last_success && sync::is_stale(*status.last_success,
+                                                  std::chrono::system_clock::now(),
+                                                  options_.sync->interval()))
+            ctx.data_as_of = to_slide_time(device_.zone.local(
+                std::chrono::floor<std::chrono::seconds>(*status.last_success)));
     }
-    const auto kind = options_.playlist[index].kind;
-    if (kind == scene::SlideKind::spotlight) {
-        if (advance) spotlight_key_ = next_spotlight(view_, ctx.now);
+    return ctx;
+}
+
+scene::DisplayList Player::build(const scene::Cue& cue, bool advance) {
+    auto ctx = context(wall_now());
+    ctx.options = cue.options;
+    ctx.celebrations = cue.celebrations;
+    const scene::View& view = view_for(cue.audience);
+    if (cue.kind == scene::SlideKind::spotlight) {
+        if (advance) spotlight_key_ = next_spotlight(view, ctx.now);
         ctx.options.spotlight_key = spotlight_key_;
     }
-    return scene::build_slide(kind, view_, ctx, metrics_);
+    return scene::build_slide(cue.kind, view, ctx, metrics_);
 }
 
 // The next colleague in the spotlight: a fair round over those eligible now, kept in the store
@@ -75,11 +154,34 @@ std::string Player::next_spotlight(const scene::View& view, const scene::LocalTi
     return key;
 }
 
+// The next cue from the director, with what comes with it: settings re-read, the newest
+// snapshot taken, screen commands run.
+void Player::next_cue(scene::Instant now) {
+    reload_settings();
+    if (mailbox_)
+        if (auto fresh = mailbox_->take()) set_snapshot(std::move(fresh));
+    auto visible = [this](scene::Audience a, const std::vector<scene::Celebration>& news) {
+        auto ctx = context(wall_now());
+        ctx.celebrations = news;
+        return !scene::visible_celebrations(view_for(a), ctx).empty();
+    };
+    cue_ = director_.next(now, visible);
+    const auto& s = device_.settings.schedule;
+    if (cue_.run_screen_off_command)
+        if (auto line = run_screen_command(s.screen_off_command, "off"); !line.empty())
+            log("info", line);
+    if (cue_.run_screen_on_command)
+        if (auto line = run_screen_command(s.screen_on_command, "on"); !line.empty())
+            log("info", line);
+}
+
 void Player::resize() {
     gl_.drawable_size(width_, height_);
     current_ = std::make_unique<render::RenderTarget>(width_, height_);
     next_ = std::make_unique<render::RenderTarget>(width_, height_);
-    painter_.draw(build(index_, /*advance=*/false), *current_); // the same colleague, new size
+    current_list_ = cue_.what == scene::Cue::What::screen_off ? scene::DisplayList{}
+                                                               : build(cue_, /*advance=*/false);
+    painter_.draw(current_list_, *current_); // the same colleague, new size
     dirty_ = true;
 }
 
@@ -113,48 +215,83 @@ int Player::run() {
                       << static_cast<double>(SDL_GetTicks64() - started) / 1000.0 << " s\n";
         }
     } report{frames_, started};
+    next_cue(wall_now());
     resize();
-    std::uint64_t slide_start = SDL_GetTicks64();
     std::uint64_t fade_start = 0;
     bool fading = false;
+    int shown_minute = device_.zone.local(wall_now()).minute_of_day();
     for (;;) {
-        std::uint64_t now = SDL_GetTicks64();
-        if (!fading && now - slide_start >= options_.playlist[index_].duration_ms) {
-            // Prepare the next slide completely before the fade starts: no half-drawn frame.
-            index_ = (index_ + 1) % options_.playlist.size();
-            if (mailbox_)
-                if (auto fresh = mailbox_->take()) set_snapshot(std::move(fresh));
-            painter_.draw(build(index_), *next_);
-            fading = true;
-            fade_start = now = SDL_GetTicks64();
+        const scene::Instant wall = wall_now();
+        // A cue ends at its time, or at once if the clock went back before its start (a clock
+        // corrected after boot): never stuck on one slide.
+        if (!fading && (wall >= cue_.end || wall + std::chrono::seconds(2) < cue_.start)) {
+            const bool was_off = cue_.what == scene::Cue::What::screen_off;
+            next_cue(wall);
+            const bool off = cue_.what == scene::Cue::What::screen_off;
+            if (!(was_off && off)) {
+                // Prepare the next slide completely (photos included, briefly) before the fade
+                // starts: no half-drawn frame. Going dark fades to black; waking fades in.
+                scene::DisplayList list = off ? scene::DisplayList{} : build(cue_);
+                (void)images_.wait(images_.request_all(list), kPhotoWait);
+                painter_.draw(list, *next_);
+                current_list_ = std::move(list);
+                fading = true;
+                fade_start = SDL_GetTicks64();
+            }
+            shown_minute = device_.zone.local(wall).minute_of_day();
+        }
+        // The fallback shows a clock: redraw it when the minute turns.
+        if (!fading && cue_.what == scene::Cue::What::fallback) {
+            const int minute = device_.zone.local(wall).minute_of_day();
+            if (minute != shown_minute) {
+                current_list_ = build(cue_, false);
+                painter_.draw(current_list_, *current_);
+                shown_minute = minute;
+                dirty_ = true;
+            }
+        }
+        // A photo decoded in the background: redraw the slide on screen with it.
+        if (images_.poll() && !fading) {
+            painter_.draw(current_list_, *current_);
+            dirty_ = true;
         }
         float mix = 0;
         if (fading) {
-            const float t = std::min(1.0f, static_cast<float>(now - fade_start) /
+            const float t = std::min(1.0f, static_cast<float>(SDL_GetTicks64() - fade_start) /
                                                static_cast<float>(options_.transition_ms));
             mix = t * t * (3 - 2 * t); // smoothstep: a calm start and finish
             if (t >= 1) {
                 std::swap(current_, next_);
                 fading = false;
-                slide_start = now;
                 mix = 0;
                 dirty_ = true;
             }
         }
         if (dirty_ || fading) {
-            painter_.composite(*current_, fading ? next_.get() : nullptr, mix, width_, height_);
+            painter_.composite(*current_, fading ? next_.get() : nullptr, mix, width_, height_,
+                               transition_of(device_.settings.transition));
             gl_.swap();
             ++frames_;
             dirty_ = false;
         }
-        // Sleep until the next frame of a fade, or the end of this slide, or an event.
-        now = SDL_GetTicks64();
-        const std::uint64_t due =
-            fading ? now + kFrameMs : slide_start + options_.playlist[index_].duration_ms;
+        reap_screen_commands();
+        // Sleep until the next frame of a fade, the end of this cue, the clock's next minute on
+        // the fallback, or an event.
+        std::int64_t timeout = kFrameMs;
+        if (!fading) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                cue_.end - std::chrono::system_clock::now());
+            timeout = std::clamp<std::int64_t>(left.count() + 1, 0, kMaxSleepMs);
+            if (cue_.what == scene::Cue::What::fallback) {
+                const auto now = std::chrono::system_clock::now();
+                const auto to_minute = std::chrono::ceil<std::chrono::minutes>(now) - now;
+                timeout = std::min<std::int64_t>(
+                    timeout,
+                    std::chrono::duration_cast<std::chrono::milliseconds>(to_minute).count() + 5);
+            }
+        }
         SDL_Event e;
-        const int timeout =
-            static_cast<int>(due > now ? std::min<std::uint64_t>(due - now, 60000) : 0);
-        if (SDL_WaitEventTimeout(&e, timeout)) {
+        if (SDL_WaitEventTimeout(&e, static_cast<int>(timeout))) {
             if (!handle(e)) return 0;
             while (SDL_PollEvent(&e))
                 if (!handle(e)) return 0;
@@ -178,14 +315,11 @@ std::unique_ptr<sync::SyncService> start_sync(const std::string& db_path, sync::
     sync::SyncSchedule schedule;
     if (auto v = store.setting("sync.interval_seconds"))
         schedule.interval = std::chrono::seconds(std::max(30LL, std::atoll(v->c_str())));
-    static const Uint32 wake = SDL_RegisterEvents(1);
     auto publish = [&mailbox](model::SnapshotPtr snapshot, const sync::SyncAttempt& attempt) {
         if (!attempt.error.empty()) std::cerr << "podium: sync " << attempt.error << "\n";
         if (!snapshot) return;
         mailbox.put(std::move(snapshot));
-        SDL_Event e{};
-        e.type = wake;
-        SDL_PushEvent(&e);
+        push_wake_event();
     };
     return std::make_unique<sync::SyncService>(db_path, std::move(config).value(), schedule, publish,
                                                utc_now_rfc3339);
@@ -199,6 +333,9 @@ int command_run(const CliOptions& o) {
     if (!store) return print_error(store.error()), kExitFailure;
     auto snapshot = store.value().load_snapshot();
     if (!snapshot) return print_error(snapshot.error()), kExitFailure;
+    Device device = load_device(store.value());
+    for (const auto& p : device.problems) std::cerr << "podium: " << p << "\n";
+    warn_if_clock_unset(store.value());
     render::WindowOptions wo;
     if (o.run.windowed) {
         wo.fullscreen = false;
@@ -206,16 +343,15 @@ int command_run(const CliOptions& o) {
     }
     auto gl = render::GlContext::create(wo);
     if (!gl) return print_error(gl.error()), kExitFailure;
+    (void)wake_event_type(); // before any other thread may push one
     PlayerOptions po;
     po.windowed = o.run.windowed.has_value();
-    // The language the config or the admin chose.
-    if (auto lang = scene::parse_lang(store.value().setting("display.language").value_or("en")))
-        po.lang = *lang;
     SnapshotMailbox mailbox;
     const auto syncing = start_sync(db_path, store.value(), mailbox);
     po.sync = syncing.get();
-    po.store = &store.value(); // the render thread's own connection (spotlight rotation)
-    Player player(*gl.value(), std::move(fonts).value(), std::move(snapshot).value(), po, &mailbox);
+    po.store = &store.value(); // the render thread's own connection
+    Player player(*gl.value(), std::move(fonts).value(), std::move(snapshot).value(),
+                  std::move(device), po, &mailbox);
     return player.run();
 }
 

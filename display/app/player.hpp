@@ -1,11 +1,14 @@
-// The slideshow: cycles the playlist with a crossfade, drawing each slide once into a texture and
-// compositing textures during transitions. Between changes it sleeps on SDL events: no polling.
+// The slideshow: asks the director what to show (schedule, audience, celebrations, screen-off),
+// draws each slide once into a texture and composites textures during transitions. Between
+// changes it sleeps on SDL events and timers: no polling.
 #pragma once
 
 #include "assets.hpp"
+#include "device.hpp"
 
 #include "display/render/gl_context.hpp"
 #include "display/render/painter.hpp"
+#include "display/scene/director.hpp"
 #include "display/scene/slides.hpp"
 #include "sync/model/snapshot.hpp"
 #include "sync/sync_service.hpp"
@@ -13,29 +16,17 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <utility>
 #include <vector>
 
 namespace podium::app {
 
-struct PlaylistEntry {
-    scene::SlideKind kind;
-    std::uint64_t duration_ms;
-};
-
 struct PlayerOptions {
     bool windowed = false;
-    scene::Audience audience = scene::Audience::visitors;
-    scene::Lang lang = scene::Lang::en;
-    // Until the schedule lands: every slide with data, 12 s each (the fallback is for "nothing").
-    std::vector<PlaylistEntry> playlist = {{scene::SlideKind::leaderboard, 12000},
-                                           {scene::SlideKind::spotlight, 12000},
-                                           {scene::SlideKind::results, 12000},
-                                           {scene::SlideKind::adoption, 12000},
-                                           {scene::SlideKind::successes, 12000}};
     std::uint64_t transition_ms = 800;
     const sync::SyncService* sync = nullptr; // for the data's age; none: no "data as of" badge
-    sync::Store* store = nullptr; // the render thread's connection, for the spotlight's round
+    sync::Store* store = nullptr; // the render thread's connection: settings, spotlight round, log
 };
 
 // Where the sync thread leaves each new snapshot for the render thread. The render thread takes it
@@ -58,21 +49,30 @@ class SnapshotMailbox {
 
 class Player {
   public:
-    Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot,
+    Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot, Device device,
            PlayerOptions options, SnapshotMailbox* mailbox = nullptr);
     int run();
 
   private:
-    scene::DisplayList build(std::size_t index, bool advance = true);
+    scene::DisplayList build(const scene::Cue& cue, bool advance = true);
+    scene::SlideContext context(scene::Instant now) const;
+    const scene::View& view_for(scene::Audience a);
     void set_snapshot(model::SnapshotPtr snapshot);
+    void reload_settings();
+    void next_cue(scene::Instant now);
+    void log(const std::string& level, const std::string& message);
     std::string next_spotlight(const scene::View& view, const scene::LocalTime& now);
     void resize();
     bool handle(const SDL_Event& e); // false: quit
 
     render::GlContext& gl_;
+    Device device_;
     PlayerOptions options_;
+    scene::Director director_;
     model::SnapshotPtr snapshot_;
-    scene::View view_; // what the slides draw from: snapshot_ through the privacy filter
+    // What the slides draw from: snapshot_ through the privacy filter, per audience, made when
+    // first needed after each snapshot or privacy change.
+    std::optional<scene::View> views_[2];
     SnapshotMailbox* mailbox_;
     scene::FontMetrics metrics_;
     render::FontAtlas atlas_;
@@ -80,9 +80,10 @@ class Player {
     render::Painter painter_;
     int width_ = 0, height_ = 0;
     std::unique_ptr<render::RenderTarget> current_, next_;
-    std::size_t index_ = 0;
-    std::string spotlight_key_; // who the spotlight shows now
-    std::vector<std::string> shown_; // the spotlight's round so far (champion ids)
+    scene::Cue cue_;                  // on screen now (or fading in)
+    scene::DisplayList current_list_; // what current_ holds, to redraw when a photo arrives
+    std::string spotlight_key_;       // who the spotlight shows now
+    std::vector<std::string> shown_;  // the spotlight's round so far (champion ids)
     bool dirty_ = true;
     std::uint64_t frames_ = 0; // frames presented, reported at exit
 };

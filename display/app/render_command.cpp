@@ -2,40 +2,39 @@
 #include "assets.hpp"
 #include "bootstrap.hpp"
 #include "commands.hpp"
+#include "device.hpp"
 
 #include "display/render/gl_context.hpp"
 #include "display/render/painter.hpp"
 #include "display/render/png.hpp"
 
-#include <ctime>
 #include <iostream>
 
 namespace podium::app {
-
-scene::LocalTime local_time(std::chrono::system_clock::time_point when) {
-    const std::time_t t = std::chrono::system_clock::to_time_t(when);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min};
-}
-
-scene::LocalTime local_now() { return local_time(std::chrono::system_clock::now()); }
 
 int command_render(const CliOptions& o) {
     const auto& r = o.render;
     auto fonts = load_bundled_fonts();
     if (!fonts) return print_error(fonts.error()), kExitFailure;
-    auto snapshot = open_and_load(o.db.empty() ? default_db_path() : o.db, o.config);
+    auto store = open_ready_store(o.db.empty() ? default_db_path() : o.db, o.config);
+    if (!store) return print_error(store.error()), kExitFailure;
+    auto snapshot = store.value().load_snapshot();
     if (!snapshot) return print_error(snapshot.error()), kExitFailure;
+    // The device's privacy, text size and score weights, as the screen would use them.
+    const Device device = load_device(store.value());
+    for (const auto& p : device.problems) std::cerr << "podium: " << p << "\n";
 
     const scene::FontMetrics metrics(fonts.value());
     scene::SlideContext ctx;
     ctx.width = static_cast<float>(r.width);
     ctx.height = static_cast<float>(r.height);
     ctx.lang = r.lang;
-    ctx.now = r.at.value_or(local_now());
+    ctx.now = r.at.value_or(to_slide_time(device.zone.local(
+        std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()))));
+    ctx.text_scale = device.settings.text_size;
+    ctx.weights = device.settings.score_weights;
     const auto view =
-        scene::make_view(*snapshot.value(), r.audience, scene::PrivacySettings{}, r.lang);
+        scene::make_view(*snapshot.value(), r.audience, device.settings.privacy, r.lang);
     const auto list = scene::build_slide(r.slide, view, ctx, metrics);
     if (r.text) {
         std::cout << list.text_lines();
@@ -48,6 +47,8 @@ int command_render(const CliOptions& o) {
     render::ImageCache images([](const std::string& m) { std::cerr << "podium: " << m << "\n"; });
     render::Painter painter(atlas, images);
     render::RenderTarget target(r.width, r.height);
+    // Photos decode on the cache's worker; a one-off render waits for them (bounded).
+    (void)images.wait(images.request_all(list), std::chrono::seconds(5));
     painter.draw(list, target);
     const render::Image image{r.width, r.height, target.read_rgba()};
     if (auto st = render::write_png(r.out, image); !st)

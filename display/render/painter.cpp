@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cmath>
 #include <type_traits>
 
 namespace podium::render {
@@ -114,9 +115,15 @@ void Painter::draw(const scene::DisplayList& list, RenderTarget& target) {
                     dl->AddText(fonts_.font_for(it.face, it.size), it.size, p0(it.box),
                                 col(it.color), it.text.data(), it.text.data() + it.text.size());
                 } else if constexpr (std::is_same_v<T, scene::ImageItem>) {
-                    if (const unsigned tex = images_.texture(it.source))
-                        dl->AddImageRounded(tex_id(tex), p0(it.box), p1(it.box), {0, 0}, {1, 1},
-                                            IM_COL32_WHITE, it.radius);
+                    // Decoded off this thread: until ready nothing is drawn and the initials
+                    // underneath show; a repeated request is a no-op.
+                    images_.request(it);
+                    if (const auto tex = images_.texture(it.source); tex.id) {
+                        const auto uv = cover_uv(tex.size, it.box.w, it.box.h);
+                        dl->AddImageRounded(tex_id(tex.id), p0(it.box), p1(it.box),
+                                            {uv.u0, uv.v0}, {uv.u1, uv.v1}, IM_COL32_WHITE,
+                                            it.radius);
+                    }
                 }
             },
             item);
@@ -125,16 +132,27 @@ void Painter::draw(const scene::DisplayList& list, RenderTarget& target) {
 }
 
 void Painter::composite(const RenderTarget& current, const RenderTarget* next, float mix, int width,
-                        int height) {
+                        int height, Transition transition) {
     begin_frame(static_cast<float>(width), static_cast<float>(height));
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    const ImVec2 a{0, 0}, b{static_cast<float>(width), static_cast<float>(height)};
-    // Render targets hold GL's bottom-up rows: flip v. An opaque slide under the next one at
-    // alpha `mix` is an exact crossfade, with no black frame in between.
-    dl->AddImage(tex_id(current.texture()), a, b, {0, 1}, {1, 0}, IM_COL32_WHITE);
-    if (next && mix > 0) {
+    const float w = static_cast<float>(width), h = static_cast<float>(height);
+    // Render targets hold GL's bottom-up rows: flip v.
+    auto put = [&](const RenderTarget& t, float x, ImU32 tint) {
+        dl->AddImage(tex_id(t.texture()), {x, 0}, {x + w, h}, {0, 1}, {1, 0}, tint);
+    };
+    if (!next || mix <= 0) {
+        put(current, 0, IM_COL32_WHITE);
+    } else if (transition == Transition::slide) {
+        // Whole pixels, and the next slide's left edge exactly at the current one's right edge:
+        // no seam, no gap.
+        const float offset = std::round(mix * w);
+        put(current, -offset, IM_COL32_WHITE);
+        put(*next, w - offset, IM_COL32_WHITE);
+    } else {
+        // An opaque slide under the next one at alpha `mix` is an exact crossfade.
+        put(current, 0, IM_COL32_WHITE);
         const auto alpha = static_cast<int>(mix * 255.0f + 0.5f);
-        dl->AddImage(tex_id(next->texture()), a, b, {0, 1}, {1, 0}, IM_COL32(255, 255, 255, alpha));
+        put(*next, 0, IM_COL32(255, 255, 255, alpha));
     }
     end_frame(0, width, height);
 }

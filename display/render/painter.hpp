@@ -36,9 +36,12 @@ class Painter {
 
     // Draws `list` into `target`, replacing what it held.
     void draw(const scene::DisplayList& list, RenderTarget& target);
-    // Draws the current slide (and the next one at `mix`, 0..1, for a crossfade) to the window.
+    enum class Transition { crossfade, slide };
+    // Draws the current slide to the window, and the next one `mix` of the way (0..1) over it
+    // (crossfade) or beside it (slide: pushed in from the right). Both cover the screen together
+    // at every step: never a black frame.
     void composite(const RenderTarget& current, const RenderTarget* next, float mix, int width,
-                   int height);
+                   int height, Transition transition = Transition::crossfade);
 
   private:
     void begin_frame(float width, float height);

@@ -1,0 +1,40 @@
+// `podium plan`: what will play, from the same schedule engine the player asks.
+#include "assets.hpp"
+#include "bootstrap.hpp"
+#include "commands.hpp"
+#include "device.hpp"
+
+#include <iostream>
+
+namespace podium::app {
+
+int command_plan(const CliOptions& o) {
+    auto store = open_store(o.db.empty() ? default_db_path() : o.db);
+    if (!store) return print_error(store.error()), kExitFailure;
+    if (auto applied = load_managed_config(o.config, store.value()); !applied)
+        return print_error(applied.error()), kExitFailure;
+    const Device device = load_device(store.value());
+    for (const auto& p : device.problems) std::cerr << "podium: " << p << "\n";
+
+    const scene::Instant from =
+        o.plan.from.empty()
+            ? std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())
+            : instant_from_text(o.plan.from, device.zone);
+    const scene::Schedule schedule(device.settings.schedule, device.zone);
+    const auto steps = schedule.plan(from, from + std::chrono::hours(o.plan.hours));
+    std::string out;
+    for (const auto& s : steps) {
+        out += device.zone.format_iso(s.start);
+        out += '\t';
+        out += device.zone.format_iso(s.end);
+        out += '\t';
+        out += scene::step_slide_name(s, schedule.settings());
+        out += '\t';
+        out += scene::audience_name(s.audience);
+        out += '\n';
+    }
+    std::cout << out;
+    return 0;
+}
+
+} // namespace podium::app
