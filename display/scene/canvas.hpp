@@ -5,6 +5,7 @@
 #include "display_list.hpp"
 #include "text_measure.hpp"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,7 +53,9 @@ class Canvas {
 
     float unit() const { return unit_; } // pixels per design pixel at 1080
     float px(float design) const { return design * unit_; }
-    float type(float design) const { return design * unit_ * text_scale_; }
+    // A type size with the text-size setting applied; a smaller setting never goes below the
+    // five-metre minimum.
+    float type(float design) const { return std::max(design * unit_ * text_scale_, min_size()); }
     const Theme& theme() const { return theme_; }
     const TextMeasurer& measure() const { return measure_; }
     const Box& safe() const { return out_.safe_area; }

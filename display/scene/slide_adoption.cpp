@@ -87,19 +87,27 @@ struct HeadlineSizes {
     float figure, caption, growth, bar, goal, total;
 };
 
-HeadlineSizes sizes_of(const Canvas& c, const Headline& h) {
+// At most `max_h` tall: with a large text-size setting the big figure gives way first.
+HeadlineSizes sizes_of(const Canvas& c, const Headline& h, float max_h) {
     HeadlineSizes s{c.type(TypeScale::kHero * 1.5f), c.type(TypeScale::kName),
                     c.type(TypeScale::kBody),        c.px(22),
                     c.type(TypeScale::kMin),         0};
-    s.total = s.figure * 1.08f + s.caption * 1.35f + s.growth;
-    if (h.progress) s.total += c.px(64) + s.bar + c.px(20) + s.goal;
+    const auto total = [&] {
+        return s.figure * 1.08f + s.caption * 1.35f + s.growth +
+               (h.progress ? c.px(64) + s.bar + c.px(20) + s.goal : 0.0f);
+    };
+    s.total = total();
+    if (s.total > max_h) {
+        s.figure = std::max(s.figure - (s.total - max_h) / 1.08f, c.min_size());
+        s.total = total();
+    }
     return s;
 }
 
 // The big figure, what it means, its growth and the bar to the goal, centred in `area`.
 void draw_headline(Canvas& c, const Headline& h, Box area, bool centre_y) {
     const Theme& t = c.theme();
-    const HeadlineSizes s = sizes_of(c, h);
+    const HeadlineSizes s = sizes_of(c, h, area.h);
     float y = centre_y ? area.y + std::max(0.0f, (area.h - s.total) / 2) : area.y;
     c.text(h.figure, {area.x, y, area.w, s.figure}, s.figure, FontFace::bold, t.accent);
     y += s.figure * 1.08f;
@@ -192,7 +200,7 @@ void build_adoption(Canvas& c, const View& v, const SlideContext& ctx) {
                    {x, body.y + (body.h - chart_h) / 2, body.right() - x, chart_h});
         return;
     }
-    const float head_h = sizes_of(c, h).total;
+    const float head_h = sizes_of(c, h, body.h * 0.5f).total;
     draw_headline(c, h, {body.x, body.y + c.px(24), body.w, head_h}, false);
     // The chart takes what is left, centred in it, so the slide does not sag to one end.
     const float y = body.y + c.px(24) + head_h + c.px(96);

@@ -129,10 +129,14 @@ void build_spotlight(Canvas& c, const View& v, const SlideContext& ctx) {
         y += team_size * 1.25f;
     }
 
-    if (const auto* s = latest_success(v, who.key)) {
+    const float small = c.type(TypeScale::kMin);
+    const float story = c.type(TypeScale::kName);
+    const float story_top = y + c.px(40) + small * 1.5f;
+    const bool story_fits = text_area.bottom() - tiles_h - c.px(32) - story_top >= story;
+    // With large text on a small screen the story may not fit above the figures: then it is left
+    // out whole (kicker too) rather than overlapping them.
+    if (const auto* s = latest_success(v, who.key); s && story_fits) {
         y += c.px(40);
-        const float small = c.type(TypeScale::kMin);
-        const float story = c.type(TypeScale::kName);
         const std::string kicker = std::string(l.latest_success) + " \u00b7 " +
                                    std::string(success_kind_label(l, s->kind)) + " \u00b7 " +
                                    format_date_short(s->date, ctx.lang);

@@ -49,6 +49,31 @@ TEST_CASE("every slide keeps its layout rules at every size, audience and langua
                 }
 }
 
+TEST_CASE("the text-size setting (0.75 to 1.5) keeps every slide's layout rules") {
+    const auto demo = test::demo_snapshot();
+    for (float scale : {0.75f, 1.25f, 1.5f})
+        for (SlideKind kind : kAllSlides)
+            for (Size size : kSizes) {
+                CAPTURE(scale);
+                CAPTURE(slide_kind_name(kind));
+                CAPTURE(size.w);
+                auto ctx = test::context(size.w, size.h);
+                ctx.text_scale = scale;
+                const auto view = make_view(demo, Audience::internal, PrivacySettings{}, Lang::en);
+                const auto dl = build_slide(kind, view, ctx, test::metrics());
+                check_layout(dl);
+                // Larger text is larger: taken together, the texts grow with the setting.
+                auto plain = test::context(size.w, size.h);
+                const auto base = build_slide(kind, view, plain, test::metrics());
+                auto sum = [](const DisplayList& l) {
+                    float total = 0;
+                    for (const auto* t : l.texts()) total += t->size;
+                    return total / static_cast<float>(l.texts().size());
+                };
+                if (scale > 1) CHECK(sum(dl) > sum(base));
+            }
+}
+
 TEST_CASE("the minimum text size is 1/30 of the shorter side: 36 px at 1080p") {
     const auto dl = build(SlideKind::leaderboard, test::demo_snapshot(), {1920, 1080}, Audience::internal);
     CHECK(dl.min_text_size == doctest::Approx(36));
