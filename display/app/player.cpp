@@ -79,6 +79,7 @@ void Player::set_snapshot(model::SnapshotPtr snapshot) {
         if (!news.empty()) director_.celebrate(std::move(news));
     }
     snapshot_ = std::move(snapshot);
+    images_.retry_refused(); // a sync may have fetched a photo that was missing
     views_[0].reset();
     views_[1].reset();
 }

@@ -91,6 +91,11 @@ bool ImageCache::poll() {
     return changed;
 }
 
+void ImageCache::retry_refused() {
+    // Only settled refusals: an entry with a decode under way is left to finish.
+    std::erase_if(entries_, [](const auto& kv) { return kv.second.refused && kv.second.pending == 0; });
+}
+
 bool ImageCache::accept(Done done) {
     // The entry may have been evicted while its decode ran: the result is still wanted.
     Entry& e = entries_[done.path];

@@ -67,6 +67,10 @@ class ImageCache {
 
     std::size_t texture_count() const { return lru_.size(); }
 
+    // New data may bring a photo that was missing or unreadable before: refused paths are tried
+    // again at their next request (one more log line each if they still fail).
+    void retry_refused();
+
   private:
     struct Job {
         std::string path;

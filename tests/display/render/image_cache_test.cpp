@@ -401,6 +401,13 @@ TEST_CASE("image cache: a bad path is logged once however often it is requested"
     cache.request(flush, 8, 8);
     REQUIRE(cache.wait({missing, flush}, kPatience));
     CHECK(cache.texture(missing).id == 0);
+
+    // Until new data says to look again (the player calls this with each snapshot).
+    cache.retry_refused();
+    cache.request(missing, 16, 16);
+    REQUIRE(cache.wait({missing}, kPatience));
+    CHECK(cache.texture(missing).id != 0);
+    CHECK(events.lines_about(missing) == 1); // it loaded: no new complaint
 }
 
 TEST_CASE("image cache: the least recently used texture is evicted at the cap") {
