@@ -14,7 +14,10 @@
 namespace podium::app {
 namespace {
 
-constexpr std::uint64_t kFrameMs = 16; // ~60 fps during transitions; software GL has no vsync
+// Transitions are paced by the clock, not by vsync (software GL has none): a frame is due every
+// 20 ms (50 fps). Where drawing takes longer (llvmpipe at 1080p: ~20-40 ms) the next frame
+// starts at once, so the fade stays 0.8 s long and simply has fewer frames.
+constexpr std::uint64_t kFrameMs = 20;
 // The longest sleep: the wall clock is checked at least this often, so a clock set by NTP after
 // boot, or a screen-off window, is noticed within a minute.
 constexpr std::int64_t kMaxSleepMs = 60000;
@@ -218,7 +221,7 @@ int Player::run() {
     } report{frames_, started};
     next_cue(wall_now());
     resize();
-    std::uint64_t fade_start = 0;
+    std::uint64_t fade_start = 0, last_frame = 0;
     bool fading = false;
     int shown_minute = device_.zone.local(wall_now()).minute_of_day();
     for (;;) {
@@ -269,6 +272,7 @@ int Player::run() {
             }
         }
         if (dirty_ || fading) {
+            last_frame = SDL_GetTicks64();
             painter_.composite(*current_, fading ? next_.get() : nullptr, mix, width_, height_,
                                transition_of(device_.settings.transition));
             gl_.swap();
@@ -278,7 +282,9 @@ int Player::run() {
         reap_screen_commands();
         // Sleep until the next frame of a fade, the end of this cue, the clock's next minute on
         // the fallback, or an event.
-        std::int64_t timeout = kFrameMs;
+        std::int64_t timeout =
+            static_cast<std::int64_t>(last_frame + kFrameMs) - static_cast<std::int64_t>(SDL_GetTicks64());
+        timeout = std::max<std::int64_t>(timeout, 0);
         if (!fading) {
             const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
                 cue_.end - std::chrono::system_clock::now());
