@@ -4,6 +4,7 @@
 #include "kiosk_config.hpp"
 #include "kiosk_config_toml.hpp"
 
+#include "display/scene/schedule_settings.hpp"
 #include "display/scene/time_zone.hpp"
 #include "sync/feed_validate.hpp"
 #include "sync/source.hpp"
@@ -145,6 +146,18 @@ Check via_field(const toml::node& node, std::string& out, Parse parse, Format fo
     return std::nullopt;
 }
 
+// How old the data may be before the "data as of" badge shows: "45m", "2h" or seconds, 1 min to 7 days.
+Check check_stale_after(const toml::node& node, std::string& out) {
+    std::optional<std::int64_t> seconds;
+    if (const auto* i = node.as_integer()) seconds = i->get();
+    if (const auto* s = node.as_string()) seconds = parse_duration(s->get());
+    if (!seconds || *seconds < scene::kMinStaleAfterSeconds || *seconds > scene::kMaxStaleAfterSeconds)
+        return "expected a duration from 1 minute to 7 days like \"45m\", \"2h\" or a number of "
+               "seconds, got " + shown(node);
+    out = std::to_string(*seconds);
+    return std::nullopt;
+}
+
 Check check_time_zone(const toml::node& node, std::string& out) {
     auto name = scene::parse_time_zone_name(field_value(node));
     if (!name) return name.error().message;
@@ -201,6 +214,7 @@ constexpr KeySpec kSchema[] = {
     {"display", "time_zone", "display.time_zone", check_time_zone, nullptr},
     {"display", "text_size", "display.text_size", check_text_size, nullptr},
     {"display", "transition", "display.transition", check_transition, nullptr},
+    {"display", "stale_after", "display.stale_after", check_stale_after, nullptr},
     {"", "playlist", "schedule.playlist", nullptr, check_playlist},
     {"", "audience", "schedule.audience", nullptr, check_audience},
     {"screen_off", "windows", "schedule.screen_off", nullptr, check_screen_off_windows},

@@ -27,6 +27,8 @@
 //                                        "" for the system's zone)
 //   text_size = 1.25                  -> display.text_size (a number from 0.75 to 1.5)
 //   transition = "slide"              -> display.transition (crossfade or slide)
+//   stale_after = "45m"               -> display.stale_after (seconds, 1 minute to 7 days): when the
+//                                        "data as of" badge shows; unset: three sync intervals
 //
 //   [[playlist]]                      -> schedule.playlist (canonical JSON, see
 //   slide = "leaderboard"                 display/scene/schedule_settings.hpp). The whole

@@ -121,9 +121,12 @@ scene::SlideContext Player::context(scene::Instant now) const {
     ctx.weights = device_.settings.score_weights;
     if (options_.sync) {
         const auto status = options_.sync->status();
-        if (status.last_success && sync::is_stale(*status.last_success,
-                                                  std::chrono::system_clock::now(),
-                                                  options_.sync->interval()))
+        // "Data as of …" after the setting's age, else three sync intervals.
+        const auto& stale = device_.settings.stale_after_seconds;
+        const auto limit = stale ? std::chrono::milliseconds(std::chrono::seconds(*stale))
+                                 : options_.sync->interval() * 3;
+        if (status.last_success &&
+            sync::is_stale(*status.last_success, std::chrono::system_clock::now(), limit, 1))
             ctx.data_as_of = to_slide_time(device_.zone.local(
                 std::chrono::floor<std::chrono::seconds>(*status.last_success)));
     }

@@ -2,6 +2,7 @@
 // that a bad value costs only itself.
 #include "schedule_settings.hpp"
 
+#include <charconv>
 #include <utility>
 
 namespace podium::scene {
@@ -75,6 +76,18 @@ DeviceSettings device_settings(const SettingLookup& lookup, std::vector<std::str
         [](const FieldValue& v) { return parse_text_size_text(std::get<std::string>(v)); },
         s.text_size);
     read.field(kTransitionSetting, parse_transition, s.transition);
+    read.field(
+        kStaleAfterSetting,
+        [](const FieldValue& v) -> Result<std::optional<int>> {
+            const auto& text = std::get<std::string>(v);
+            int n = 0;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+            if (text.empty() || ec != std::errc{} || end != text.data() + text.size() ||
+                n < kMinStaleAfterSeconds || n > kMaxStaleAfterSeconds)
+                return Error{"expected whole seconds from 60 to 604800, got " + quoted_text(text)};
+            return std::optional<int>(n);
+        },
+        s.stale_after_seconds);
     read_privacy(read, Audience::internal, s.privacy.internal);
     read_privacy(read, Audience::visitors, s.privacy.visitors);
     read.json(kScoreWeightsSetting, weights_from_json, s.score_weights);

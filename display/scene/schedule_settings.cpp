@@ -159,7 +159,8 @@ std::vector<std::string> device_setting_keys() {
     for (const auto key :
          {kPlaylistSetting, kAudienceSetting, kScreenOffSetting, kScreenOffCommandSetting,
           kScreenOnCommandSetting, kInterruptsInternalSetting, kInterruptsPublicSetting,
-          kTimeZoneSetting, kTextSizeSetting, kTransitionSetting, kScoreWeightsSetting})
+          kTimeZoneSetting, kTextSizeSetting, kTransitionSetting, kStaleAfterSetting,
+          kScoreWeightsSetting})
         keys.emplace_back(key);
     for (const Audience a : {Audience::internal, Audience::visitors})
         for (const auto field : kPrivacyFields)

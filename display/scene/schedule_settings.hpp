@@ -23,6 +23,8 @@
 //   display.time_zone     an IANA name, or "" for the system's zone
 //   display.text_size     a number from 0.75 to 1.5 as text ("1", "1.25")
 //   display.transition    "crossfade" | "slide"
+//   display.stale_after   whole seconds (60..604800) after the last good sync when the "data as
+//                         of" badge shows; unset: three sync intervals
 //   privacy.internal.X, privacy.public.X, where X is
 //       names            full | first_initial | initials | anonymous
 //       money, figures, teams   "true" | "false"
@@ -54,6 +56,9 @@ inline constexpr std::string_view kInterruptsPublicSetting = "schedule.interrupt
 inline constexpr std::string_view kTimeZoneSetting = "display.time_zone";
 inline constexpr std::string_view kTextSizeSetting = "display.text_size";
 inline constexpr std::string_view kTransitionSetting = "display.transition";
+inline constexpr std::string_view kStaleAfterSetting = "display.stale_after";
+inline constexpr int kMinStaleAfterSeconds = 60;
+inline constexpr int kMaxStaleAfterSeconds = 7 * 24 * 3600;
 inline constexpr std::string_view kScoreWeightsSetting = "score.weights";
 // The per-audience privacy fields: privacy_setting(a, "names") -> "privacy.public.names".
 inline constexpr std::string_view kPrivacyFields[] = {"names", "money", "figures", "teams",
@@ -86,6 +91,7 @@ struct DeviceSettings {
     std::string time_zone;     // "" = the system's
     float text_size = 1;
     Transition transition = Transition::crossfade;
+    std::optional<int> stale_after_seconds; // none: three sync intervals
     ScoreWeights score_weights = ScoreWeights::defaults(); // score.weights unset: the defaults
     bool operator==(const DeviceSettings&) const = default;
 };

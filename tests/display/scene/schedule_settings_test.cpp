@@ -195,7 +195,7 @@ TEST_CASE("settings: device_settings with nothing stored gives every default, si
     CHECK(problems.empty());
     const auto keys = device_setting_keys();
     CHECK(asked == std::set<std::string>(keys.begin(), keys.end()));
-    CHECK(keys.size() == 21);
+    CHECK(keys.size() == 22);
     CHECK(asked.count("privacy.public.without_consent") == 1);
     CHECK(asked.count("schedule.interrupts.internal") == 1);
 
@@ -211,6 +211,7 @@ TEST_CASE("settings: device_settings with nothing stored gives every default, si
     CHECK(s.time_zone.empty());
     CHECK(s.text_size == 1.0f);
     CHECK(s.transition == Transition::crossfade);
+    CHECK_FALSE(s.stale_after_seconds.has_value());
     CHECK(s.score_weights == ScoreWeights::defaults());
 }
 
@@ -227,6 +228,7 @@ TEST_CASE("settings: device_settings reads every key") {
         {"display.time_zone", "Europe/Amsterdam"},
         {"display.text_size", "1.25"},
         {"display.transition", "slide"},
+        {"display.stale_after", "2700"},
         {"privacy.internal.names", "initials"},
         {"privacy.internal.money", "false"},
         {"privacy.internal.figures", "false"},
@@ -259,6 +261,7 @@ TEST_CASE("settings: device_settings reads every key") {
     CHECK(s.time_zone == "Europe/Amsterdam");
     CHECK(s.text_size == 1.25f);
     CHECK(s.transition == Transition::slide);
+    CHECK(s.stale_after_seconds == 2700);
     const AudienceRules& in = s.privacy.internal;
     CHECK((in.names == NameFormat::initials && !in.show_money && !in.show_figures &&
            !in.show_teams && in.without_consent == WithoutConsent::omit));
@@ -291,6 +294,7 @@ TEST_CASE("settings: a bad stored value keeps that key's default and names the k
          "setting display.text_size: expected a number from 0.75 to 1.5, got \"3\"; using the "
          "default"},
         {"display.transition", "wipe", "setting display.transition: expected \"crossfade\""},
+        {"display.stale_after", "59", "setting display.stale_after: expected whole seconds from 60"},
         {"privacy.public.names", "full name", "setting privacy.public.names: expected full, "},
         {"privacy.public.money", "1", "setting privacy.public.money: expected \"true\""},
         {"privacy.internal.without_consent", "hide",
