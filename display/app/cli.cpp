@@ -30,6 +30,9 @@ Commands:
                            START<TAB>END<TAB>SLIDE<TAB>AUDIENCE, local ISO 8601 times with
                            their offsets; SLIDE is a slide kind, "fallback" or "screen-off".
                            TIME without an offset is wall-clock time in the screen's zone.
+  admin set-pin            Set the admin overlay's PIN (6 to 12 digits) from one line of
+                           standard input, e.g. for provisioning. Prints "admin PIN set";
+                           a PIN that breaks the rule: one line on stderr, exit 1.
   render --slide KIND --size WxH (--out FILE.png | --format text)
          [--audience internal|public] [--lang en|nl] [--at TIME]
                            Render one slide headless (no display server needed), to a PNG or as
@@ -65,6 +68,8 @@ std::string_view command_name(Command c) {
         return "config";
     case Command::plan:
         return "plan";
+    case Command::admin:
+        return "admin";
     default:
         return "this command";
     }
@@ -203,6 +208,22 @@ Status parse_config_options(const std::vector<std::string_view>& args, std::size
     return Ok{};
 }
 
+// `admin ACTION`: exactly one word after the command.
+Status parse_admin_options(const std::vector<std::string_view>& args, std::size_t i,
+                           AdminOptions& a) {
+    for (; i < args.size(); ++i) {
+        const std::string arg(args[i]);
+        if (arg.starts_with("--")) return usage("unknown option " + arg + " for admin");
+        if (!a.action.empty())
+            return usage("unexpected argument after admin " + a.action +
+                         " (the PIN is read from standard input)");
+        if (arg != "set-pin") return usage("unknown admin action '" + arg + "', expected set-pin");
+        a.action = arg;
+    }
+    if (a.action.empty()) return usage("admin needs an action: set-pin");
+    return Ok{};
+}
+
 } // namespace
 
 std::string_view help_text() {
@@ -307,6 +328,8 @@ Result<CliOptions> parse_cli(const std::vector<std::string_view>& args) {
             o.command = Command::config;
         else if (cmd == "plan")
             o.command = Command::plan;
+        else if (cmd == "admin")
+            o.command = Command::admin;
         else if (cmd == "help")
         {
             o.command = Command::help;
@@ -316,7 +339,8 @@ Result<CliOptions> parse_cli(const std::vector<std::string_view>& args) {
             return usage("unknown command '" + std::string(cmd) + "'");
     }
     const Status st = o.command == Command::config ? parse_config_options(args, i, o.config_command)
-                                                   : parse_command_options(args, i, o);
+                      : o.command == Command::admin ? parse_admin_options(args, i, o.admin)
+                                                    : parse_command_options(args, i, o);
     if (!st) return st.error();
     return o;
 }

@@ -13,7 +13,7 @@
 
 namespace podium::app {
 
-enum class Command { run, render, sync, export_feed, config, plan, help, version };
+enum class Command { run, render, sync, export_feed, config, plan, admin, help, version };
 
 struct RunOptions {
     std::optional<std::pair<int, int>> windowed; // --windowed WxH; fullscreen otherwise
@@ -46,6 +46,12 @@ struct PlanOptions {
     int hours = 24;   // 1..744 (a month)
 };
 
+// `podium admin set-pin`: the PIN comes from standard input, never from the command line (where
+// `ps` and the shell history would show it).
+struct AdminOptions {
+    std::string action; // "set-pin"
+};
+
 struct CliOptions {
     std::string db;     // empty: the default path
     std::string config; // --config PATH: the managed kiosk config that run, sync and render apply
@@ -55,6 +61,7 @@ struct CliOptions {
     SyncOptions sync;
     ConfigOptions config_command;
     PlanOptions plan;
+    AdminOptions admin;
 };
 
 // Exit codes. A usage error (unknown command, bad option) prints one line.

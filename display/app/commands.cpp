@@ -5,6 +5,9 @@
 
 namespace podium::app {
 
+// `podium admin set-pin` (admin_command.cpp). Declared here, not in commands.hpp, only because
+// that header was another engineer's file when this was added; it belongs beside the others.
+
 void print_error(const Error& error) {
     std::size_t start = 0;
     const std::string& m = error.message;
@@ -42,6 +45,8 @@ int main_with_args(int argc, char** argv) {
         return command_config(o);
     case Command::plan:
         return command_plan(o);
+    case Command::admin:
+        return command_admin(o);
     }
     return 0;
 }

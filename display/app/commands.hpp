@@ -1,5 +1,5 @@
 // The commands behind the CLI: `run` (the player), `render` (one slide, headless), `sync`,
-// `export`, `config` and `plan`.
+// `export`, `config`, `plan` and `admin`.
 #pragma once
 
 #include "cli.hpp"
@@ -17,6 +17,7 @@ int command_sync(const CliOptions& options);
 int command_export(const CliOptions& options);
 int command_config(const CliOptions& options);
 int command_plan(const CliOptions& options);
+int command_admin(const CliOptions& options);
 int main_with_args(int argc, char** argv);
 // Writes the error to stderr, "podium: " before each of its lines (a config check gives several).
 void print_error(const Error& error);

@@ -65,8 +65,10 @@ inline std::vector<std::string> lines_of(const std::string& text) {
 
 // Runs PODIUM_BINARY with `args`, capturing stdout and stderr; killed after kTimeout. The child's
 // environment points PODIUM_DB into `dir` and drops STATE_DIRECTORY, so even a command without
-// --db cannot reach the user's store.
-inline Run run_podium(const TempDir& dir, const std::vector<std::string>& args) {
+// --db cannot reach the user's store. Standard input is the file `stdin_path` (e.g. one written
+// with dir.write(); a file, not a pipe, so a child that never reads cannot block the test).
+inline Run run_podium(const TempDir& dir, const std::vector<std::string>& args,
+                      const std::string& stdin_path = "/dev/null") {
     std::vector<std::string> env_strings;
     for (char** e = environ; *e; ++e) {
         const std::string_view var(*e);
@@ -91,7 +93,7 @@ inline Run run_podium(const TempDir& dir, const std::vector<std::string>& args) 
     REQUIRE(::pipe2(err_pipe, O_CLOEXEC) == 0);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
     posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
     pid_t pid = 0;
