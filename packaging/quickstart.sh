@@ -12,6 +12,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libgl-dev libegl-dev
   libsqlite3-dev nlohmann-json3-dev libtomlplusplus-dev doctest-dev libcurl4-openssl-dev libpq-dev
+  libssl-dev
   # Time zones: Howard Hinnant's date library (the model for C++20's <chrono> zones, which GCC 12
   # lacks) reading the system's IANA database.
   libhowardhinnant-date-dev tzdata
@@ -20,6 +21,8 @@ PACKAGES=(
   postgresql
   # Mesa: OpenGL in software (llvmpipe) for headless rendering, and EGL for SDL's offscreen driver.
   libegl-mesa0 libgl1-mesa-dri libglx-mesa0
+  # The package check (packaging/check-deb.sh): systemd-analyze, and socat as the notify socket.
+  systemd socat
 )
 
 install_packages() {

@@ -3,6 +3,7 @@
 #include "bootstrap.hpp"
 #include "commands.hpp"
 #include "screen_command.hpp"
+#include "service_notify.hpp"
 
 #include "sync/sync_service.hpp"
 
@@ -222,12 +223,21 @@ int Player::run() {
                       << static_cast<double>(SDL_GetTicks64() - started) / 1000.0 << " s\n";
         }
     } report{frames_, started};
+    // Under systemd (Type=notify): READY=1 once the first frame is on screen, WATCHDOG=1 from
+    // every turn of this loop, so a loop frozen anywhere (GL driver, store, a deadlock) is
+    // killed and restarted; STOPPING=1 on the way out, whatever the reason.
+    ServiceNotifier service;
+    struct Stopping {
+        ServiceNotifier& service;
+        ~Stopping() { service.stopping(); }
+    } stopping{service};
     next_cue(wall_now());
     resize();
     std::uint64_t fade_start = 0, last_frame = 0;
     bool fading = false;
     int shown_minute = device_.zone.local(wall_now()).minute_of_day();
     for (;;) {
+        service.ping();
         const scene::Instant wall = wall_now();
         // A cue ends at its time, or at once if the clock went back before its start (a clock
         // corrected after boot): never stuck on one slide.
@@ -279,7 +289,7 @@ int Player::run() {
             painter_.composite(*current_, fading ? next_.get() : nullptr, mix, width_, height_,
                                transition_of(device_.settings.transition));
             gl_.swap();
-            ++frames_;
+            if (++frames_ == 1) service.ready();
             dirty_ = false;
         }
         reap_screen_commands();
@@ -300,6 +310,9 @@ int Player::run() {
                     std::chrono::duration_cast<std::chrono::milliseconds>(to_minute).count() + 5);
             }
         }
+        // Wake often enough to feed the watchdog (a quarter of WatchdogSec=).
+        if (const auto cap = service.max_sleep().count(); cap > 0)
+            timeout = std::min<std::int64_t>(timeout, cap);
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, static_cast<int>(timeout))) {
             if (!handle(e)) return 0;
