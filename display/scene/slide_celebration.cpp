@@ -6,6 +6,16 @@
 #include <algorithm>
 
 namespace podium::scene {
+namespace {
+
+std::string quoted_title(const std::string& title) {
+    std::string s = "\u201c";
+    s += title;
+    s += "\u201d";
+    return s;
+}
+
+} // namespace
 
 std::vector<Celebration> visible_celebrations(const View& v, const SlideContext& ctx) {
     std::vector<Celebration> out;
@@ -65,13 +75,17 @@ void build_celebration(Canvas& c, const View& v, const SlideContext& ctx) {
     if (!first.title.empty()) {
         y += c.px(36);
         const float room = area.bottom() - y - (list.size() > 1 ? c.px(36) + small * 1.5f : 0);
-        y += c.paragraph("\u201c" + first.title + "\u201d", {area.x, y, area.w, room}, story_size,
+        y += c.paragraph(quoted_title(first.title), {area.x, y, area.w, room}, story_size,
                          FontFace::regular, t.text, 2)
                  .h;
     }
     if (list.size() > 1) {
         y += c.px(36);
-        const std::string more = "+" + std::to_string(list.size() - 1) + " " + std::string(l.more);
+        // Appends, not "+" + std::string&&: GCC 12 -O3 warns falsely (-Wrestrict) on the latter.
+        std::string more = "+";
+        more += std::to_string(list.size() - 1);
+        more += ' ';
+        more += l.more;
         c.text(more, {area.x, y, area.w, small}, small, FontFace::semibold, t.gold);
     }
 }
