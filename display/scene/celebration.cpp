@@ -1,5 +1,7 @@
 #include "celebration.hpp"
 
+#include "time_zone.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -7,16 +9,6 @@
 
 namespace podium::scene {
 namespace {
-
-int day_number(model::Date d) {
-    // Days since a fixed epoch (civil calendar), for "within 31 days".
-    const int y = d.year - (d.month <= 2 ? 1 : 0);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe;
-}
 
 using StoryKey = std::tuple<std::string, model::Date, std::string, std::string>;
 StoryKey key_of(const model::Success& s) { return {s.champion, s.date, s.kind, s.title}; }
@@ -41,10 +33,9 @@ std::vector<Celebration> detect_celebrations(const model::Feed& before, const mo
     std::set<StoryKey> known;
     for (const auto& s : before.successes) known.insert(key_of(s));
     std::vector<Celebration> out;
-    const int now = day_number(today);
     for (const auto& s : after.successes) {
         if (s.kind != "deal" && s.kind != "hire") continue;
-        const int age = now - day_number(s.date);
+        const int age = days_between(s.date, today);
         if (age < 0 || age > 31 || known.count(key_of(s))) continue;
         out.push_back({s.champion, s.kind, s.title, s.date});
     }

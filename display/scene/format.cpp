@@ -1,5 +1,7 @@
 #include "format.hpp"
 
+#include "time_zone.hpp"
+
 #include <array>
 #include <cassert>
 #include <cmath>
@@ -215,14 +217,11 @@ std::string weekday_name(int weekday, Lang lang) {
 }
 
 int day_of_week(model::Date date) {
-    // Sakamoto's method: January and February count as months 13 and 14 of the year before.
-    static constexpr std::array<int, 12> kOffsets = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    // One calendar for the project (time_zone.cpp, over the date library); this one counts from
+    // Sunday.
     assert(date.month >= 1 && date.month <= 12);
     if (date.month < 1 || date.month > 12) return 0;
-    const int y = date.year - (date.month < 3 ? 1 : 0);
-    const int sum = y + y / 4 - y / 100 + y / 400 +
-                    kOffsets[static_cast<std::size_t>(date.month - 1)] + date.day;
-    return (sum % 7 + 7) % 7;
+    return (weekday_of(date) + 1) % 7;
 }
 
 std::string format_month_year(model::YearMonth ym, Lang lang) {

@@ -137,6 +137,10 @@ model::Date previous_day(model::Date d) {
     return to_model_date(to_sys_days(d) - date::days{1});
 }
 
+int days_between(model::Date from, model::Date to) {
+    return static_cast<int>((to_sys_days(to) - to_sys_days(from)).count());
+}
+
 int weekday_of(model::Date d) {
     // ISO encoding is 1 = Monday … 7 = Sunday.
     return static_cast<int>(date::weekday{to_sys_days(d)}.iso_encoding()) - 1;

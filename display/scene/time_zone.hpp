@@ -54,5 +54,6 @@ class TimeZone {
 model::Date next_day(model::Date d);
 model::Date previous_day(model::Date d);
 int weekday_of(model::Date d); // 0 = Monday … 6 = Sunday
+int days_between(model::Date from, model::Date to); // to - from, in days
 
 } // namespace podium::scene
