@@ -218,13 +218,15 @@ int Player::run() {
     const std::uint64_t started = SDL_GetTicks64();
     // One line at exit (SIGTERM arrives as SDL_QUIT) for benchmarks and the journal.
     struct Report {
-        const std::uint64_t& frames;
+        const FrameStats& stats;
         std::uint64_t started;
         ~Report() {
-            std::cerr << "podium: frames drawn " << frames << " in "
-                      << static_cast<double>(SDL_GetTicks64() - started) / 1000.0 << " s\n";
+            std::cerr << "podium: frames drawn " << stats.frames << " in "
+                      << static_cast<double>(SDL_GetTicks64() - started) / 1000.0
+                      << " s, longest frame " << stats.longest_frame_ms
+                      << " ms, longest transition gap " << stats.longest_gap_ms << " ms\n";
         }
-    } report{frames_, started};
+    } report{stats_, started};
     // Under systemd (Type=notify): READY=1 once the first frame is on screen, WATCHDOG=1 from
     // every turn of this loop, so a loop frozen anywhere (GL driver, store, a deadlock) is
     // killed and restarted; STOPPING=1 on the way out, whatever the reason.
@@ -238,7 +240,14 @@ int Player::run() {
     std::uint64_t fade_start = 0, last_frame = 0;
     bool fading = false;
     int shown_minute = device_.zone.local(wall_now()).minute_of_day();
+    using Steady = std::chrono::steady_clock;
+    auto ms_between = [](Steady::time_point a, Steady::time_point b) {
+        return std::chrono::duration<double, std::milli>(b - a).count();
+    };
+    Steady::time_point previous_present{};
+    bool previous_was_fade = false;
     for (;;) {
+        const auto turn_start = Steady::now();
         service.ping();
         const scene::Instant wall = wall_now();
         // A cue ends at its time, or at once if the clock went back before its start (a clock
@@ -274,6 +283,7 @@ int Player::run() {
             painter_.draw(current_list_, *current_);
             dirty_ = true;
         }
+        const bool fade_turn = fading; // this turn draws a frame of a transition, maybe its last
         float mix = 0;
         if (fading) {
             const float t = std::min(1.0f, static_cast<float>(SDL_GetTicks64() - fade_start) /
@@ -291,7 +301,15 @@ int Player::run() {
             painter_.composite(*current_, fading ? next_.get() : nullptr, mix, width_, height_,
                                transition_of(device_.settings.transition));
             gl_.swap();
-            if (++frames_ == 1) service.ready();
+            const auto presented = Steady::now();
+            stats_.last_frame_ms = ms_between(turn_start, presented);
+            stats_.longest_frame_ms = std::max(stats_.longest_frame_ms, stats_.last_frame_ms);
+            if (fade_turn && previous_was_fade)
+                stats_.longest_gap_ms =
+                    std::max(stats_.longest_gap_ms, ms_between(previous_present, presented));
+            previous_present = presented;
+            previous_was_fade = fading;
+            if (++stats_.frames == 1) service.ready();
             dirty_ = false;
         }
         reap_screen_commands();

@@ -47,6 +47,14 @@ class SnapshotMailbox {
     model::SnapshotPtr latest_;
 };
 
+// How the render loop keeps time, for the exit line, benchmarks and the overlay's status tab.
+struct FrameStats {
+    std::uint64_t frames = 0;     // frames presented
+    double longest_frame_ms = 0;  // the longest loop turn that presented a frame (build + draw + swap)
+    double longest_gap_ms = 0;    // the longest wait between two frames of one transition
+    double last_frame_ms = 0;     // the latest turn that presented a frame
+};
+
 class Player {
   public:
     Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot, Device device,
@@ -85,7 +93,7 @@ class Player {
     std::string spotlight_key_;       // who the spotlight shows now
     std::vector<std::string> shown_;  // the spotlight's round so far (champion ids)
     bool dirty_ = true;
-    std::uint64_t frames_ = 0; // frames presented, reported at exit
+    FrameStats stats_;
 };
 
 } // namespace podium::app
