@@ -40,6 +40,23 @@ struct SyncAttempt {
     std::int64_t rows = 0; // champions + monthly rows + successes + investment of the feed read
 };
 
+// One changed setting in the audit log. A value that did not exist is nullopt; a secret's values
+// (a token) are kept as "(hidden)", never their text.
+struct AuditEntry {
+    std::string at;    // RFC 3339 UTC
+    std::string actor; // "overlay", "config apply", ...
+    std::string key;
+    std::optional<std::string> old_value, new_value;
+};
+
+// One slide that went on screen.
+struct PlayEntry {
+    std::string at; // RFC 3339 UTC
+    std::string slide;
+    std::string audience;
+    std::int64_t data_version = 0;
+};
+
 struct LogEntry {
     std::string at;
     std::string level;    // "info", "warning", "error"
@@ -79,6 +96,16 @@ class Store {
     // Several settings in one transaction: all are saved, or none.
     Status set_settings(const std::vector<std::pair<std::string, std::string>>& entries,
                         const std::string& at);
+
+    // Settings changed by a person: the new values and one audit row per key whose value
+    // changes, in one transaction (all or none). Keys whose value is already that are skipped.
+    // The values of `secret_keys` (a token) are kept in the audit log as "(hidden)".
+    Status set_settings_audited(const std::vector<std::pair<std::string, std::string>>& entries,
+                                const std::string& at, const std::string& actor,
+                                const std::vector<std::string>& secret_keys = {});
+    std::vector<AuditEntry> recent_audit(int limit) const; // newest first
+    void record_play(const PlayEntry& entry); // best effort, a ring like the log
+    std::vector<PlayEntry> recent_plays(int limit) const; // newest first
 
     void log(const LogEntry& entry); // best effort: a full disk must not stop the screen
     std::vector<LogEntry> recent_logs(int limit) const;

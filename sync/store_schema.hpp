@@ -5,7 +5,7 @@
 
 namespace podium::sync {
 
-inline constexpr std::array<const char*, 2> kMigrations = {
+inline constexpr std::array<const char*, 3> kMigrations = {
     // 1: the feed (version 1), settings and logs.
     R"sql(
 CREATE TABLE organisation (
@@ -85,6 +85,25 @@ CREATE TABLE sync_attempts (
 );
 ALTER TABLE feed_meta ADD COLUMN etag TEXT NOT NULL DEFAULT '';
 ALTER TABLE feed_meta ADD COLUMN last_modified TEXT NOT NULL DEFAULT '';
+)sql",
+    // 3: the admin overlay's audit log (every settings change: what, old and new value, when,
+    // by whom) and the play log (which slide played when, for which audience, on which data).
+    R"sql(
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    key TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT
+);
+CREATE TABLE play_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    slide TEXT NOT NULL,
+    audience TEXT NOT NULL,
+    data_version INTEGER NOT NULL
+);
 )sql",
 };
 

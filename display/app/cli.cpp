@@ -40,6 +40,8 @@ Commands:
                            KIND: leaderboard, spotlight, results, adoption, successes,
                            fallback, celebration. Audience default: public.
                            TIME: local time, e.g. 2026-11-25T14:30 or 2026-11-25.
+         [--overlay TAB]   Draw the admin overlay, unlocked, over the slide (for review; PNG
+                           only). TAB: status, playlist, privacy, source, display, log.
 
 Options:
   --db PATH                The local store (SQLite). Default: $PODIUM_DB, else
@@ -86,8 +88,8 @@ Result<std::string_view> value_of(const std::vector<std::string_view>& args, std
     return args[++i];
 }
 
-constexpr std::string_view kRenderOptions[] = {"--slide",    "--size", "--out", "--format",
-                                               "--audience", "--lang", "--at"};
+constexpr std::string_view kRenderOptions[] = {"--slide", "--size", "--out",     "--format",
+                                               "--audience", "--lang", "--at", "--overlay"};
 
 Status parse_render_option(const std::vector<std::string_view>& args, std::size_t& i,
                            RenderOptions& r, bool& have_slide, bool& have_size) {
@@ -128,6 +130,9 @@ Status parse_render_option(const std::vector<std::string_view>& args, std::size_
     } else if (opt == "--at") {
         r.at = parse_local_time(val);
         if (!r.at) return bad("a local time such as 2026-11-25T14:30");
+    } else if (opt == "--overlay") {
+        r.overlay = overlay::parse_tab(val);
+        if (!r.overlay) return bad("status, playlist, privacy, source, display or log");
     } else {
         return usage("unknown option " + opt + " for render");
     }

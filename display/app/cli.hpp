@@ -1,6 +1,8 @@
 // The command-line contract (stable: others script against it). `podium --help` prints it.
 #pragma once
 
+#include "display/overlay/admin_overlay.hpp"
+
 #include "display/scene/format.hpp"
 #include "display/scene/privacy.hpp"
 #include "display/scene/slides.hpp"
@@ -27,6 +29,7 @@ struct RenderOptions {
     scene::Audience audience = scene::Audience::visitors; // the safe side by default
     scene::Lang lang = scene::Lang::en;
     std::optional<scene::LocalTime> at;
+    std::optional<overlay::Tab> overlay; // --overlay TAB: the admin overlay over the slide
 };
 
 struct SyncOptions {

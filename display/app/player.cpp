@@ -10,6 +10,7 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <thread>
 #include <iostream>
 
 namespace podium::app {
@@ -33,6 +34,14 @@ scene::Instant wall_now() {
 }
 
 // The user event that wakes the render loop; registered on the render thread at start.
+// What the sync service was started with: when the overlay changes it, sync starts again.
+std::string sync_settings(const sync::Store& store) {
+    std::string out;
+    for (const char* key : {"sync.source", "sync.interval_seconds", "sync.token_file", "sync.token_set_at", "sync.ca_file"})
+        out += store.setting(key).value_or("") + '\n';
+    return out;
+}
+
 Uint32 wake_event_type() {
     static const Uint32 type = SDL_RegisterEvents(1);
     return type;
@@ -56,10 +65,10 @@ Player::Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapsh
                PlayerOptions options, SnapshotMailbox* mailbox)
     : gl_(gl), device_(std::move(device)), options_(std::move(options)),
       director_(scene::Schedule(device_.settings.schedule, device_.zone)), mailbox_(mailbox),
-      metrics_(fonts), atlas_(std::move(fonts)),
+      metrics_(fonts), atlas_(fonts),
       images_([](const std::string& m) { std::cerr << "podium: " << m << "\n"; },
               {.capacity = 256, .wake = push_wake_event}),
-      painter_(atlas_, images_) {
+      painter_(atlas_, images_), overlay_fonts_(std::move(fonts)) {
     set_snapshot(std::move(snapshot));
     // The spotlight's round continues where it was before a restart.
     const std::string saved =
@@ -176,6 +185,15 @@ void Player::next_cue(scene::Instant now) {
         return !scene::visible_celebrations(view_for(a), ctx).empty();
     };
     cue_ = director_.next(now, visible);
+    if (options_.store) {
+        const char* what = cue_.what == scene::Cue::What::screen_off ? "screen-off"
+                           : cue_.what == scene::Cue::What::fallback ? "fallback"
+                                                                     : nullptr;
+        options_.store->record_play({utc_now_rfc3339(),
+                                     what ? what : std::string(scene::slide_kind_name(cue_.kind)),
+                                     std::string(scene::audience_name(cue_.audience)),
+                                     snapshot_->meta.data_version});
+    }
     const auto& s = device_.settings.schedule;
     if (cue_.run_screen_off_command)
         if (auto line = run_screen_command(s.screen_off_command, "off"); !line.empty())
@@ -196,6 +214,11 @@ void Player::resize() {
 }
 
 bool Player::handle(const SDL_Event& e) {
+    if (e.type != SDL_QUIT && overlay_ && overlay_->handle(e, width_, height_, wall_now())) {
+        dirty_ = true;
+        last_input_ms_ = SDL_GetTicks64();
+        return true;
+    }
     switch (e.type) {
     case SDL_QUIT:
         return false;
@@ -212,6 +235,75 @@ bool Player::handle(const SDL_Event& e) {
     default:
         return true;
     }
+}
+
+overlay::OverlayModel Player::overlay_model(scene::Instant now) {
+    auto m = store_model(*options_.store, device_, now, audit_, plays_);
+    auto& st = m.status;
+    const auto until = device_.zone.local(cue_.end);
+    char clock[8];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", until.hour, until.minute);
+    st.playing = (cue_.what == scene::Cue::What::screen_off ? std::string("screen off")
+                  : cue_.what == scene::Cue::What::fallback ? std::string("the clock (nothing scheduled)")
+                                                             : std::string(scene::slide_kind_name(cue_.kind))) +
+                 ", until " + clock;
+    const auto next = director_.schedule().plan(cue_.end, cue_.end + std::chrono::hours(1));
+    if (!next.empty()) st.next = scene::step_slide_name(next.front(), director_.schedule().settings());
+    st.audience = cue_.audience == scene::Audience::internal ? "colleagues (internal)" : "visitors (public)";
+    if (options_.sync) {
+        const auto status = options_.sync->status();
+        const auto left = std::chrono::duration_cast<std::chrono::seconds>(status.next_attempt -
+                                                                           std::chrono::system_clock::now());
+        st.next_sync = left.count() > 0 ? "in " + format_duration(left) : "now";
+    } else {
+        st.next_sync = "off (no source)";
+    }
+    st.uptime = format_duration(
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_));
+    char frames[128];
+    std::snprintf(frames, sizeof frames, "%llu drawn; last %.1f ms, longest %.1f ms",
+                  static_cast<unsigned long long>(stats_.frames), stats_.last_frame_ms, stats_.longest_frame_ms);
+    st.frames = frames;
+    if (preview_) m.preview = {preview_->texture(), preview_->width(), preview_->height(), preview_text_};
+    return m;
+}
+
+// The privacy tab's preview: the slide on screen (the leaderboard when it is the clock or dark)
+// as `p.audience` would see it with the draft's settings, drawn once per change.
+void Player::render_preview(const overlay::PreviewPrivacy& p) {
+    if (!preview_ || preview_->width() != width_ || preview_->height() != height_)
+        preview_ = std::make_unique<render::RenderTarget>(width_, height_);
+    const auto view = scene::make_view(*snapshot_, p.audience, p.privacy, device_.language);
+    auto ctx = context(wall_now());
+    ctx.options = cue_.options;
+    ctx.options.spotlight_key = spotlight_key_;
+    const bool slide = cue_.what == scene::Cue::What::slide || cue_.what == scene::Cue::What::celebration;
+    ctx.celebrations = cue_.celebrations;
+    const auto list = scene::build_slide(slide ? cue_.kind : scene::SlideKind::leaderboard, view, ctx, metrics_);
+    (void)images_.wait(images_.request_all(list), kPhotoWait);
+    painter_.draw(list, *preview_);
+    preview_text_.clear();
+    for (const auto* t : list.texts()) preview_text_.push_back(t->text);
+}
+
+void Player::draw_overlay(scene::Instant now) {
+    overlay::SessionHooks hooks;
+    if (options_.sync) hooks.sync_now = [this] { options_.sync->sync_now(); };
+    hooks.test_connection = [this](const overlay::TestConnection& t) { overlay_->start_connection_test(t, device_); };
+    hooks.preview = [this](const overlay::PreviewPrivacy& p) { render_preview(p); };
+    hooks.saved = [this] {
+        reload_settings();
+        views_[0].reset(), views_[1].reset();
+        // A new source, interval or token: sync starts again with them.
+        if (const auto now_sync = sync_settings(*options_.store); now_sync != sync_settings_) {
+            sync_settings_ = now_sync;
+            if (options_.restart_sync) options_.sync = options_.restart_sync();
+        }
+        current_list_ = cue_.what == scene::Cue::What::screen_off ? scene::DisplayList{} : build(cue_, false);
+        painter_.draw(current_list_, *current_); // the new text size or privacy, at once
+    };
+    hooks.closed = [this] { preview_.reset(); };
+    overlay_->frame(width_, height_, overlay_model(now), hooks);
 }
 
 int Player::run() {
@@ -235,6 +327,14 @@ int Player::run() {
         ServiceNotifier& service;
         ~Stopping() { service.stopping(); }
     } stopping{service};
+    if (options_.store) {
+        sync_settings_ = sync_settings(*options_.store);
+        overlay_ = std::make_unique<OverlayHost>(overlay_fonts_, *options_.store, options_.token_path);
+        if (!overlay_->attach_gl()) {
+            log("error", "the admin overlay cannot start (OpenGL backend); the slideshow goes on");
+            overlay_.reset();
+        }
+    }
     next_cue(wall_now());
     resize();
     std::uint64_t fade_start = 0, last_frame = 0;
@@ -296,10 +396,15 @@ int Player::run() {
                 dirty_ = true;
             }
         }
+        if (overlay_) {
+            overlay_->tick(wall);
+            if (overlay_->is_open()) dirty_ = true; // it draws every turn while open
+        }
         if (dirty_ || fading) {
             last_frame = SDL_GetTicks64();
             painter_.composite(*current_, fading ? next_.get() : nullptr, mix, width_, height_,
                                transition_of(device_.settings.transition));
+            if (overlay_ && overlay_->is_open()) draw_overlay(wall);
             gl_.swap();
             const auto presented = Steady::now();
             stats_.last_frame_ms = ms_between(turn_start, presented);
@@ -329,6 +434,17 @@ int Player::run() {
                     timeout,
                     std::chrono::duration_cast<std::chrono::milliseconds>(to_minute).count() + 5);
             }
+        }
+        // The overlay: 30 fps while someone is using it, twice a second while it waits (its clock,
+        // a lock-out's countdown, its idle close); a corner press is checked when it is due.
+        if (overlay_ && overlay_->is_open()) {
+            const bool busy = SDL_GetTicks64() - last_input_ms_ < 2000;
+            timeout = std::min<std::int64_t>(timeout, busy ? static_cast<std::int64_t>(kFrameMs) : 500);
+        } else if (overlay_) {
+            if (const auto due = overlay_->corner_due())
+                timeout = std::min<std::int64_t>(
+                    timeout, std::max<std::int64_t>(0, static_cast<std::int64_t>(*due) -
+                                                           static_cast<std::int64_t>(SDL_GetTicks64())));
         }
         // Wake often enough to feed the watchdog (a quarter of WatchdogSec=).
         if (const auto cap = service.max_sleep().count(); cap > 0)
@@ -390,9 +506,24 @@ int command_run(const CliOptions& o) {
     PlayerOptions po;
     po.windowed = o.run.windowed.has_value();
     SnapshotMailbox mailbox;
-    const auto syncing = start_sync(db_path, store.value(), mailbox);
+    auto syncing = start_sync(db_path, store.value(), mailbox);
     po.sync = syncing.get();
     po.store = &store.value(); // the render thread's own connection
+    po.token_path = db_path.substr(0, db_path.find_last_of('/') + 1) + "sync-token";
+    // The old service finishes its attempt on a thread of its own (joined at exit): the render
+    // loop never waits for a download.
+    std::vector<std::thread> retiring;
+    struct JoinAll {
+        std::vector<std::thread>& threads;
+        ~JoinAll() {
+            for (auto& t : threads) t.join();
+        }
+    } join_all{retiring};
+    po.restart_sync = [&]() -> sync::SyncService* {
+        retiring.emplace_back([old = std::move(syncing)]() mutable { old.reset(); });
+        syncing = start_sync(db_path, store.value(), mailbox);
+        return syncing.get();
+    };
     Player player(*gl.value(), std::move(fonts).value(), std::move(snapshot).value(),
                   std::move(device), po, &mailbox);
     return player.run();

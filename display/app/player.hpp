@@ -5,6 +5,7 @@
 
 #include "assets.hpp"
 #include "device.hpp"
+#include "overlay_host.hpp"
 
 #include "display/render/gl_context.hpp"
 #include "display/render/painter.hpp"
@@ -13,7 +14,9 @@
 #include "sync/model/snapshot.hpp"
 #include "sync/sync_service.hpp"
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -25,8 +28,12 @@ namespace podium::app {
 struct PlayerOptions {
     bool windowed = false;
     std::uint64_t transition_ms = 800;
-    const sync::SyncService* sync = nullptr; // for the data's age; none: no "data as of" badge
+    sync::SyncService* sync = nullptr; // for the data's age; none: no "data as of" badge
     sync::Store* store = nullptr; // the render thread's connection: settings, spotlight round, log
+    std::string token_path;       // where the overlay keeps a typed sync token
+    // Starts sync again with the stored settings (after the overlay changed the source); the new
+    // service, or nullptr when there is no source now.
+    std::function<sync::SyncService*()> restart_sync;
 };
 
 // Where the sync thread leaves each new snapshot for the render thread. The render thread takes it
@@ -72,6 +79,9 @@ class Player {
     std::string next_spotlight(const scene::View& view, const scene::LocalTime& now);
     void resize();
     bool handle(const SDL_Event& e); // false: quit
+    overlay::OverlayModel overlay_model(scene::Instant now);
+    void draw_overlay(scene::Instant now);
+    void render_preview(const overlay::PreviewPrivacy& p);
 
     render::GlContext& gl_;
     Device device_;
@@ -94,6 +104,17 @@ class Player {
     std::vector<std::string> shown_;  // the spotlight's round so far (champion ids)
     bool dirty_ = true;
     FrameStats stats_;
+    // The admin overlay (made once the GL context is current), the privacy preview it shows, and
+    // the logs its model points at.
+    FontFiles overlay_fonts_; // the overlay's context bakes its own small atlas from these
+    std::unique_ptr<OverlayHost> overlay_;
+    std::unique_ptr<render::RenderTarget> preview_;
+    std::vector<std::string> preview_text_;
+    std::vector<sync::AuditEntry> audit_;
+    std::vector<sync::PlayEntry> plays_;
+    std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+    std::uint64_t last_input_ms_ = 0;
+    std::string sync_settings_; // what sync runs with, to notice a change saved in the overlay
 };
 
 } // namespace podium::app
