@@ -65,14 +65,12 @@ void AdminOverlay::open(scene::Instant now, bool has_pin) {
     first_pin_.clear();
     message_.clear();
     last_input_ = now;
-    focus_pin_ = true;
 }
 
 void AdminOverlay::open_unlocked(scene::Instant now, const OverlayModel& model, Tab tab) {
     open(now, true);
     stage_ = Stage::unlocked;
     tab_ = tab;
-    select_tab_ = true;
     rebase(model);
 }
 
@@ -198,15 +196,31 @@ void AdminOverlay::pin_screen(const OverlayModel& m, std::vector<Action>& out) {
     ImGui::Dummy({0, 8 * s});
     bool submit = false;
     ImGui::BeginDisabled(lockout);
-    ImGui::SetNextItemWidth(width);
-    // The field has the keyboard from the start, and again after each try.
-    if (std::exchange(focus_pin_, false)) ImGui::SetKeyboardFocusHere();
-    if (ImGui::InputText("##pin", &pin_,
-                         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
-                             ImGuiInputTextFlags_EnterReturnsTrue))
-        submit = true;
-    track("pin.field");
-    if (pin_.size() > kMaxPinDigits) pin_.resize(kMaxPinDigits);
+    // The PIN as stars in a box. It is not an ImGui text field: a field being edited owns its
+    // text, and keypad presses would be lost. Digits, Backspace and Enter come from the keyboard
+    // here, the keypad below does the same by touch.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!lockout) {
+        for (ImWchar c : io.InputQueueCharacters)
+            if (c >= '0' && c <= '9' && pin_.size() < kMaxPinDigits) pin_ += static_cast<char>(c);
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && !pin_.empty()) pin_.pop_back();
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
+            submit = true;
+    }
+    {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const ImVec2 size{width, ImGui::GetFrameHeight()};
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(at, {at.x + size.x, at.y + size.y}, ImGui::GetColorU32(ImGuiCol_FrameBg),
+                          ImGui::GetStyle().FrameRounding);
+        const std::string stars(pin_.size(), '*');
+        const ImVec2 pad = ImGui::GetStyle().FramePadding;
+        dl->AddText({at.x + pad.x, at.y + pad.y}, ImGui::GetColorU32(ImGuiCol_Text),
+                    pin_.empty() ? "" : stars.c_str());
+        ImGui::Dummy(size);
+        track("pin.field");
+    }
     // A keypad for touch screens: 3 x 4 keys a finger can hit.
     const float key = (width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
     const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Back", "0", "OK"};
@@ -241,7 +255,6 @@ void AdminOverlay::pin_screen(const OverlayModel& m, std::vector<Action>& out) {
     }
     ImGui::EndGroup();
     if (!submit) return;
-    focus_pin_ = true;
     if (stage_ == Stage::enter_pin) {
         out.push_back(VerifyPin{std::exchange(pin_, {})});
     } else if (stage_ == Stage::set_pin) {
@@ -302,31 +315,28 @@ void AdminOverlay::pin_set(const Status& status, const OverlayModel& m) {
 
 void AdminOverlay::unlocked_screen(const OverlayModel& m, std::vector<Action>& out) {
     const DraftProblems problems = validate(draft_);
-    if (ImGui::BeginTabBar("tabs")) {
-        for (Tab t : kAllTabs) {
-            const ImGuiTabItemFlags flags =
-                select_tab_ && t == tab_ ? ImGuiTabItemFlags_SetSelected : 0;
-            const bool shown = ImGui::BeginTabItem(tab_title(t), nullptr, flags);
-            track("tab." + std::string(tab_name(t)));
-            if (!shown) continue;
-            if (!select_tab_) tab_ = t;
-            // The tab's content scrolls above a fixed save bar.
-            const float bar = ImGui::GetFrameHeightWithSpacing() * 2.2f;
-            ImGui::BeginChild("content", {0, -bar});
-            switch (t) {
-            case Tab::status: status_tab(m); break;
-            case Tab::playlist: playlist_tab(m, problems); break;
-            case Tab::privacy: privacy_tab(m, out); break;
-            case Tab::source: source_tab(m, problems, out); break;
-            case Tab::display: display_tab(m, problems); break;
-            case Tab::log: log_tab(m, out); break;
-            }
-            ImGui::EndChild();
-            ImGui::EndTabItem();
-        }
-        ImGui::EndTabBar();
+    // The tabs as a row of large buttons (ImGui's tab bar is too small for a finger).
+    for (Tab t : kAllTabs) {
+        if (t != kAllTabs[0]) ImGui::SameLine();
+        const bool current = t == tab_;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_TabActive]);
+        if (ImGui::Button(tab_title(t))) tab_ = t;
+        if (current) ImGui::PopStyleColor();
+        track("tab." + std::string(tab_name(t)));
     }
-    select_tab_ = false;
+    ImGui::Separator();
+    // The tab's content scrolls above a fixed save bar.
+    const float bar = ImGui::GetFrameHeightWithSpacing() * 1.6f;
+    ImGui::BeginChild("content", {0, -bar});
+    switch (tab_) {
+    case Tab::status: status_tab(m); break;
+    case Tab::playlist: playlist_tab(m, problems); break;
+    case Tab::privacy: privacy_tab(m, out); break;
+    case Tab::source: source_tab(m, problems, out); break;
+    case Tab::display: display_tab(m, problems); break;
+    case Tab::log: log_tab(m, out); break;
+    }
+    ImGui::EndChild();
     save_bar(m, problems, out);
 }
 

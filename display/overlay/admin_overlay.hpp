@@ -91,16 +91,15 @@ class AdminOverlay {
 
     Stage stage_ = Stage::closed;
     Tab tab_ = Tab::status;
-    bool select_tab_ = false; // select tab_ at the next frame (open_unlocked)
     scene::Instant last_input_{};
     std::string pin_, first_pin_; // what is being typed; cleared as soon as it is used
-    bool focus_pin_ = false;      // give the PIN field the keyboard at the next frame
     SettingsDraft base_, draft_;  // the stored settings when unlocked or last saved, and the edit
     std::string message_;
     bool message_ok_ = true;
     std::string plan_at_;     // "what plays at" input
     std::string export_path_; // the log tab's export file
     bool log_plays_ = false;  // the log tab shows the play log (else the audit log)
+    int section_ = 0;         // the playlist tab's page: slides, hours, plan
     bool preview_public_ = true;
     std::optional<scene::PrivacySettings> previewed_; // what the last PreviewPrivacy asked for
     bool previewed_public_ = true;

@@ -74,6 +74,17 @@ void AdminOverlay::status_tab(const OverlayModel& m) {
 
 void AdminOverlay::playlist_tab(const OverlayModel& m, const DraftProblems& p) {
     const float s = style::scale(ImGui::GetIO().DisplaySize);
+    // Three short pages rather than one long one to scroll by finger.
+    const char* sections[] = {"Slides", "Hours & screen off", "What plays when"};
+    const char* ids[] = {"playlist.section.slides", "playlist.section.hours", "playlist.section.plan"};
+    for (int i = 0; i < 3; ++i) {
+        if (i) ImGui::SameLine();
+        if (ImGui::RadioButton(sections[i], section_ == i)) section_ = i;
+        track(ids[i]);
+    }
+    ImGui::Separator();
+    if (section_ == 1) return schedule_windows(m, p);
+    if (section_ == 2) return plan_preview(m, p);
     const std::string key(scene::kPlaylistSetting);
     ImGui::TextUnformatted("Playlist, in order");
     locked_note(m, key);
@@ -140,9 +151,14 @@ void AdminOverlay::playlist_tab(const OverlayModel& m, const DraftProblems& p) {
                        "empty: always. Dates as YYYY-MM-DD. An empty playlist shows the clock.");
     ImGui::PopStyleColor();
     ImGui::EndDisabled();
-    ImGui::Dummy({0, 12 * s});
-    schedule_windows(m, p);
-    plan_preview(m, p);
+    // A problem in another section is said here too, so Save's silence is never a mystery.
+    for (const auto& [field, message] : p)
+        if (field.rfind("playlist.", 0) != 0) {
+            ImGui::PushStyleColor(ImGuiCol_Text, style::kError);
+            ImGui::TextWrapped("Hours & screen off: %s", message.c_str());
+            ImGui::PopStyleColor();
+            break;
+        }
 }
 
 void AdminOverlay::schedule_windows(const OverlayModel& m, const DraftProblems& p) {
@@ -261,8 +277,10 @@ void AdminOverlay::plan_preview(const OverlayModel& m, const DraftProblems& p) {
 
 void AdminOverlay::privacy_tab(const OverlayModel& m, std::vector<Action>& out) {
     const float s = style::scale(ImGui::GetIO().DisplaySize);
-    const float col = ImGui::GetContentRegionAvail().x * 0.45f;
-    ImGui::BeginChild("rules", {col, 0});
+    // Side by side on a landscape screen; on a portrait one the rules above the preview.
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const bool portrait = ImGui::GetIO().DisplaySize.x < ImGui::GetIO().DisplaySize.y;
+    ImGui::BeginChild("rules", portrait ? ImVec2{0, avail.y * 0.5f} : ImVec2{avail.x * 0.45f, 0});
     for (scene::Audience a : {scene::Audience::visitors, scene::Audience::internal}) {
         const bool pub = a == scene::Audience::visitors;
         auto& r = pub ? draft_.privacy_public : draft_.privacy_internal;
@@ -310,7 +328,7 @@ void AdminOverlay::privacy_tab(const OverlayModel& m, std::vector<Action>& out) 
                        "colleague without consent is never shown by name or photo.");
     ImGui::PopStyleColor();
     ImGui::EndChild();
-    ImGui::SameLine();
+    if (!portrait) ImGui::SameLine();
     ImGui::BeginChild("preview");
     if (ImGui::RadioButton("As visitors see it", preview_public_)) preview_public_ = true;
     track("preview.public");
@@ -326,8 +344,11 @@ void AdminOverlay::privacy_tab(const OverlayModel& m, std::vector<Action>& out) 
     }
     const auto& pv = m.preview;
     if (pv.texture && pv.width > 0) {
-        const float w = ImGui::GetContentRegionAvail().x;
-        const float h = w * static_cast<float>(pv.height) / static_cast<float>(pv.width);
+        // The whole slide, as large as the space allows.
+        const ImVec2 room = ImGui::GetContentRegionAvail();
+        const float aspect = static_cast<float>(pv.height) / static_cast<float>(pv.width);
+        const float w = std::min(room.x, room.y / aspect);
+        const float h = w * aspect;
         // Render targets hold GL's bottom-up rows: flip v.
         ImGui::Image(reinterpret_cast<ImTextureID>(pv.texture), {w, h}, {0, 1}, {1, 0});
     }

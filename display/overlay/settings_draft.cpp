@@ -171,7 +171,9 @@ SettingsDraft make_draft(const scene::SettingLookup& lookup) {
     d.source = lookup(kSourceSetting).value_or("");
     if (auto v = lookup(kIntervalSetting); v && parse_interval(*v)) d.interval = *v;
     if (auto v = lookup(kLanguageSetting); v && scene::parse_lang(*v)) d.language = *v;
-    d.text_size = scene::format_number_text(s.text_size);
+    // The stored text, not the float the slideshow keeps: 1.05 stays "1.05".
+    if (auto v = lookup(std::string(scene::kTextSizeSetting)))
+        if (auto size = scene::parse_text_size_text(*v)) d.text_size = scene::format_number_text(size.value());
     d.time_zone = s.time_zone;
     d.transition = s.transition;
     return d;

@@ -28,15 +28,18 @@ struct EntryDraft {
     std::string from, until;                 // YYYY-MM-DD or ""
     std::string metric = "interactions";     // leaderboard only
     std::string period = "month", top = "10"; // leaderboard only
+    bool operator==(const EntryDraft&) const = default;
 };
 
 struct AudienceRow {
     bool internal = true;
     std::string days = "mon-fri", start = "08:00", end = "18:00";
+    bool operator==(const AudienceRow&) const = default;
 };
 
 struct WindowRow {
     std::string days = "sat,sun", start = "00:00", end = "24:00";
+    bool operator==(const WindowRow&) const = default;
 };
 
 struct SettingsDraft {
