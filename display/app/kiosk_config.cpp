@@ -177,6 +177,14 @@ Check check_transition(const toml::node& node, std::string& out) {
     return via_field(node, out, scene::parse_transition, scene::transition_name);
 }
 
+Check check_theme(const toml::node& node, std::string& out) {
+    return via_field(node, out, scene::parse_theme, scene::theme_name);
+}
+
+Check check_rotation(const toml::node& node, std::string& out) {
+    return via_field(node, out, scene::parse_rotation, [](int degrees) { return std::to_string(degrees); });
+}
+
 Check check_command(const toml::node& node, std::string& out) {
     if (auto e = text_of(node, out)) return e; // UTF-8 and no control characters
     return via_field(node, out, scene::parse_command, [](const std::string& s) { return s; });
@@ -214,6 +222,8 @@ constexpr KeySpec kSchema[] = {
     {"display", "time_zone", "display.time_zone", check_time_zone, nullptr},
     {"display", "text_size", "display.text_size", check_text_size, nullptr},
     {"display", "transition", "display.transition", check_transition, nullptr},
+    {"display", "theme", "display.theme", check_theme, nullptr},
+    {"display", "rotation", "display.rotation", check_rotation, nullptr},
     {"display", "stale_after", "display.stale_after", check_stale_after, nullptr},
     {"", "playlist", "schedule.playlist", nullptr, check_playlist},
     {"", "audience", "schedule.audience", nullptr, check_audience},
@@ -289,8 +299,9 @@ void check_table(const toml::table& table, std::string_view name, ConfigValues& 
                  Problems& problems) {
     for (auto&& [key, node] : table) {
         const std::string path = join(name, key.str());
+        const std::string_view key_name = key.str(); // clang 14 cannot capture a binding
         const auto spec = std::find_if(std::begin(kSchema), std::end(kSchema), [&](const auto& s) {
-            return s.table == name && s.key == key.str();
+            return s.table == name && s.key == key_name;
         });
         if (spec != std::end(kSchema)) {
             check_value(*spec, node, path, values, problems);

@@ -5,6 +5,8 @@
 #include "screen_command.hpp"
 #include "service_notify.hpp"
 
+#include "display/render/gl.hpp"
+
 #include "sync/sync_service.hpp"
 
 #include <SDL.h>
@@ -117,9 +119,11 @@ void Player::reload_settings() {
     for (const auto& p : fresh.problems) log("warning", p);
     const bool privacy_changed = !(fresh.settings.privacy == device_.settings.privacy) ||
                                  fresh.language != device_.language;
+    const bool turned = fresh.settings.rotation != device_.settings.rotation;
     device_ = std::move(fresh);
     director_.set_schedule(scene::Schedule(device_.settings.schedule, device_.zone));
     if (privacy_changed) views_[0].reset(), views_[1].reset();
+    if (turned && current_) resize(); // new shapes for the slides
 }
 
 scene::SlideContext Player::context(scene::Instant now) const {
@@ -154,7 +158,7 @@ scene::DisplayList Player::build(const scene::Cue& cue, bool advance) {
         if (advance) spotlight_key_ = next_spotlight(view, ctx.now);
         ctx.options.spotlight_key = spotlight_key_;
     }
-    return scene::build_slide(cue.kind, view, ctx, metrics_);
+    return scene::build_slide(cue.kind, view, ctx, metrics_, theme());
 }
 
 // The next colleague in the spotlight: a fair round over those eligible now, kept in the store
@@ -204,7 +208,14 @@ void Player::next_cue(scene::Instant now) {
 }
 
 void Player::resize() {
-    gl_.drawable_size(width_, height_);
+    gl_.drawable_size(screen_w_, screen_h_);
+    // A screen on its side shows slides of the other shape, turned by the compositor.
+    rotation_ = device_.settings.rotation;
+    const bool sideways = rotation_ == 90 || rotation_ == 270;
+    width_ = sideways ? screen_h_ : screen_w_;
+    height_ = sideways ? screen_w_ : screen_h_;
+    frame_.reset();
+    preview_.reset();
     current_ = std::make_unique<render::RenderTarget>(width_, height_);
     next_ = std::make_unique<render::RenderTarget>(width_, height_);
     current_list_ = cue_.what == scene::Cue::What::screen_off ? scene::DisplayList{}
@@ -214,7 +225,7 @@ void Player::resize() {
 }
 
 bool Player::handle(const SDL_Event& e) {
-    if (e.type != SDL_QUIT && overlay_ && overlay_->handle(e, width_, height_, wall_now())) {
+    if (e.type != SDL_QUIT && overlay_ && overlay_->handle(unrotated(e), width_, height_, wall_now())) {
         dirty_ = true;
         last_input_ms_ = SDL_GetTicks64();
         return true;
@@ -228,13 +239,31 @@ bool Player::handle(const SDL_Event& e) {
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             int w = 0, h = 0;
             gl_.drawable_size(w, h);
-            if (w != width_ || h != height_) resize();
+            if (w != screen_w_ || h != screen_h_) resize();
         }
         if (e.window.event == SDL_WINDOWEVENT_EXPOSED) dirty_ = true;
         return true;
     default:
         return true;
     }
+}
+
+// A mouse or touch position on the turned screen, in the upright picture's coordinates.
+SDL_Event Player::unrotated(const SDL_Event& e) const {
+    if (rotation_ == 0) return e;
+    SDL_Event out = e;
+    auto map = [&](Sint32& x, Sint32& y) {
+        const Sint32 sx = x, sy = y;
+        switch (rotation_) {
+        case 90: x = sy, y = height_ - 1 - sx; break;
+        case 180: x = width_ - 1 - sx, y = height_ - 1 - sy; break;
+        case 270: x = width_ - 1 - sy, y = sx; break;
+        default: break;
+        }
+    };
+    if (e.type == SDL_MOUSEMOTION) map(out.motion.x, out.motion.y);
+    if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) map(out.button.x, out.button.y);
+    return out;
 }
 
 overlay::OverlayModel Player::overlay_model(scene::Instant now) {
@@ -279,7 +308,8 @@ void Player::render_preview(const overlay::PreviewPrivacy& p) {
     ctx.options.spotlight_key = spotlight_key_;
     const bool slide = cue_.what == scene::Cue::What::slide || cue_.what == scene::Cue::What::celebration;
     ctx.celebrations = cue_.celebrations;
-    const auto list = scene::build_slide(slide ? cue_.kind : scene::SlideKind::leaderboard, view, ctx, metrics_);
+    const auto list =
+        scene::build_slide(slide ? cue_.kind : scene::SlideKind::leaderboard, view, ctx, metrics_, theme());
     (void)images_.wait(images_.request_all(list), kPhotoWait);
     painter_.draw(list, *preview_);
     preview_text_.clear();
@@ -402,9 +432,21 @@ int Player::run() {
         }
         if (dirty_ || fading) {
             last_frame = SDL_GetTicks64();
-            painter_.composite(*current_, fading ? next_.get() : nullptr, mix, width_, height_,
-                               transition_of(device_.settings.transition));
-            if (overlay_ && overlay_->is_open()) draw_overlay(wall);
+            const auto transition = transition_of(device_.settings.transition);
+            if (overlay_ && overlay_->is_open() && rotation_ != 0) {
+                // Turned: slides and overlay are put together upright, then turned as one.
+                if (!frame_) frame_ = std::make_unique<render::RenderTarget>(width_, height_);
+                painter_.composite(*current_, fading ? next_.get() : nullptr, mix, width_, height_,
+                                   transition, 0, frame_.get());
+                glBindFramebuffer(GL_FRAMEBUFFER, frame_->framebuffer());
+                draw_overlay(wall);
+                glBindFramebuffer(GL_FRAMEBUFFER, 0);
+                painter_.composite(*frame_, nullptr, 0, screen_w_, screen_h_, transition, rotation_);
+            } else {
+                painter_.composite(*current_, fading ? next_.get() : nullptr, mix, screen_w_, screen_h_,
+                                   transition, rotation_);
+                if (overlay_ && overlay_->is_open()) draw_overlay(wall);
+            }
             gl_.swap();
             const auto presented = Steady::now();
             stats_.last_frame_ms = ms_between(turn_start, presented);

@@ -71,6 +71,9 @@ class Player {
   private:
     scene::DisplayList build(const scene::Cue& cue, bool advance = true);
     scene::SlideContext context(scene::Instant now) const;
+    scene::Theme theme() const {
+        return device_.settings.theme == scene::ThemeName::light ? scene::light_theme() : scene::Theme{};
+    }
     const scene::View& view_for(scene::Audience a);
     void set_snapshot(model::SnapshotPtr snapshot);
     void reload_settings();
@@ -79,6 +82,7 @@ class Player {
     std::string next_spotlight(const scene::View& view, const scene::LocalTime& now);
     void resize();
     bool handle(const SDL_Event& e); // false: quit
+    SDL_Event unrotated(const SDL_Event& e) const;
     overlay::OverlayModel overlay_model(scene::Instant now);
     void draw_overlay(scene::Instant now);
     void render_preview(const overlay::PreviewPrivacy& p);
@@ -96,7 +100,10 @@ class Player {
     render::FontAtlas atlas_;
     render::ImageCache images_;
     render::Painter painter_;
-    int width_ = 0, height_ = 0;
+    int width_ = 0, height_ = 0;       // the slides' (upright) size
+    int screen_w_ = 0, screen_h_ = 0; // the window's
+    int rotation_ = 0;                // display.rotation, as the targets were made for it
+    std::unique_ptr<render::RenderTarget> frame_; // slides + overlay, upright, when turned
     std::unique_ptr<render::RenderTarget> current_, next_;
     scene::Cue cue_;                  // on screen now (or fading in)
     scene::DisplayList current_list_; // what current_ holds, to redraw when a photo arrives

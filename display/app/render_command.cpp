@@ -37,7 +37,9 @@ int command_render(const CliOptions& o) {
     ctx.weights = device.settings.score_weights;
     const auto view =
         scene::make_view(*snapshot.value(), r.audience, device.settings.privacy, r.lang);
-    const auto list = scene::build_slide(r.slide, view, ctx, metrics);
+    const scene::Theme theme =
+        device.settings.theme == scene::ThemeName::light ? scene::light_theme() : scene::Theme{};
+    const auto list = scene::build_slide(r.slide, view, ctx, metrics, theme);
     if (r.text) {
         std::cout << list.text_lines();
         return 0;
@@ -67,7 +69,7 @@ int command_render(const CliOptions& o) {
         render::RenderTarget preview(r.width, r.height);
         const auto public_view = scene::make_view(*snapshot.value(), scene::Audience::visitors,
                                                   device.settings.privacy, r.lang);
-        const auto public_list = scene::build_slide(r.slide, public_view, ctx, metrics);
+        const auto public_list = scene::build_slide(r.slide, public_view, ctx, metrics, theme);
         painter.draw(public_list, preview);
         model.preview = {preview.texture(), r.width, r.height, {}};
         overlay::OverlayContext overlay_ctx(atlas_fonts[0], atlas_fonts[2]);

@@ -118,6 +118,33 @@ void AdminOverlay::display_tab(const OverlayModel& m, const DraftProblems& p) {
     ImGui::EndDisabled();
     locked_note(m, tr_key);
 
+    const std::string theme_key(scene::kThemeSetting);
+    ImGui::BeginDisabled(locked(m, theme_key));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Theme      ");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Dark", draft_.theme == scene::ThemeName::dark)) draft_.theme = scene::ThemeName::dark;
+    track("theme.dark");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Light", draft_.theme == scene::ThemeName::light)) draft_.theme = scene::ThemeName::light;
+    track("theme.light");
+    ImGui::EndDisabled();
+    locked_note(m, theme_key);
+
+    const std::string rot_key(scene::kRotationSetting);
+    ImGui::BeginDisabled(locked(m, rot_key));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Rotation   ");
+    for (int degrees : {0, 90, 180, 270}) {
+        ImGui::SameLine();
+        const std::string label = std::to_string(degrees) + "\xc2\xb0"; // the degree sign
+        if (ImGui::RadioButton(label.c_str(), draft_.rotation == degrees)) draft_.rotation = degrees;
+        track("rotation." + std::to_string(degrees));
+    }
+    ImGui::EndDisabled();
+    locked_note(m, rot_key);
+    muted("For a screen mounted on its side: the picture turns clockwise by this much.");
+
     const std::string tz_key(scene::kTimeZoneSetting);
     ImGui::BeginDisabled(locked(m, tz_key));
     text_field("Time zone  ", "time_zone", draft_.time_zone, 520 * s);

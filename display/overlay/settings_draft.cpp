@@ -176,6 +176,8 @@ SettingsDraft make_draft(const scene::SettingLookup& lookup) {
         if (auto size = scene::parse_text_size_text(*v)) d.text_size = scene::format_number_text(size.value());
     d.time_zone = s.time_zone;
     d.transition = s.transition;
+    d.theme = s.theme;
+    d.rotation = s.rotation;
     return d;
 }
 
@@ -254,6 +256,8 @@ std::vector<std::pair<std::string, std::string>> encode(const SettingsDraft& d) 
          scene::format_number_text(size ? size.value() : 1.0)},
         {std::string(scene::kTransitionSetting), std::string(scene::transition_name(d.transition))},
         {std::string(scene::kTimeZoneSetting), trim(d.time_zone)},
+        {std::string(scene::kThemeSetting), std::string(scene::theme_name(d.theme))},
+        {std::string(scene::kRotationSetting), std::to_string(d.rotation)},
     };
     for (Audience a : {Audience::internal, Audience::visitors}) {
         const auto& r = a == Audience::internal ? d.privacy_internal : d.privacy_public;

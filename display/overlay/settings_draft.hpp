@@ -53,6 +53,8 @@ struct SettingsDraft {
     std::string token; // typed here only; "" keeps the token there is
     std::string language = "en", text_size = "1", time_zone;
     scene::Transition transition = scene::Transition::crossfade;
+    scene::ThemeName theme = scene::ThemeName::dark;
+    int rotation = 0;
     bool operator==(const SettingsDraft&) const = default;
 };
 

@@ -132,13 +132,25 @@ void Painter::draw(const scene::DisplayList& list, RenderTarget& target) {
 }
 
 void Painter::composite(const RenderTarget& current, const RenderTarget* next, float mix, int width,
-                        int height, Transition transition) {
+                        int height, Transition transition, int rotation, const RenderTarget* into) {
+    if (into) width = into->width(), height = into->height(), rotation = 0;
     begin_frame(static_cast<float>(width), static_cast<float>(height));
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    const float w = static_cast<float>(width), h = static_cast<float>(height);
+    const bool sideways = rotation == 90 || rotation == 270;
+    // The slides' (logical) size, and where a logical point lands on the output.
+    const float w = static_cast<float>(sideways ? height : width), h = static_cast<float>(sideways ? width : height);
+    auto place = [&](float x, float y) -> ImVec2 {
+        switch (rotation) {
+        case 90: return {h - y, x};
+        case 180: return {w - x, h - y};
+        case 270: return {y, w - x};
+        default: return {x, y};
+        }
+    };
     // Render targets hold GL's bottom-up rows: flip v.
     auto put = [&](const RenderTarget& t, float x, ImU32 tint) {
-        dl->AddImage(tex_id(t.texture()), {x, 0}, {x + w, h}, {0, 1}, {1, 0}, tint);
+        dl->AddImageQuad(tex_id(t.texture()), place(x, 0), place(x + w, 0), place(x + w, h), place(x, h),
+                         {0, 1}, {1, 1}, {1, 0}, {0, 0}, tint);
     };
     if (!next || mix <= 0) {
         put(current, 0, IM_COL32_WHITE);
@@ -154,7 +166,7 @@ void Painter::composite(const RenderTarget& current, const RenderTarget* next, f
         const auto alpha = static_cast<int>(mix * 255.0f + 0.5f);
         put(*next, 0, IM_COL32(255, 255, 255, alpha));
     }
-    end_frame(0, width, height);
+    end_frame(into ? into->framebuffer() : 0, width, height);
 }
 
 } // namespace podium::render

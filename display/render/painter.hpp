@@ -40,8 +40,13 @@ class Painter {
     // Draws the current slide to the window, and the next one `mix` of the way (0..1) over it
     // (crossfade) or beside it (slide: pushed in from the right). Both cover the screen together
     // at every step: never a black frame.
+    //
+    // width x height is the output's size. `rotation` (0, 90, 180, 270 degrees clockwise) turns
+    // the picture for a screen mounted on its side: the slides are then height x width. With
+    // `into`, the result goes to that target (its size, no rotation) instead of the window.
     void composite(const RenderTarget& current, const RenderTarget* next, float mix, int width,
-                   int height, Transition transition = Transition::crossfade);
+                   int height, Transition transition = Transition::crossfade, int rotation = 0,
+                   const RenderTarget* into = nullptr);
 
   private:
     void begin_frame(float width, float height);

@@ -31,6 +31,27 @@ struct Theme {
     Color down{248, 113, 113};
 };
 
+// The light theme (display.theme = "light"): dark text on a pale ground for a bright room; the
+// accents are deepened so they keep their contrast against it.
+inline Theme light_theme() {
+    Theme t;
+    t.bg_top = {241, 245, 249};
+    t.bg_bottom = {226, 232, 240};
+    t.surface = {255, 255, 255};
+    t.surface_strong = {219, 228, 239};
+    t.line = {203, 213, 225};
+    t.text = {15, 23, 42};
+    t.text_muted = {71, 85, 105};
+    t.accent = {13, 128, 118};
+    t.on_accent = {255, 255, 255};
+    t.gold = {214, 158, 24};
+    t.silver = {148, 163, 184};
+    t.bronze = {190, 110, 50};
+    t.up = {22, 140, 70};
+    t.down = {200, 40, 40};
+    return t;
+}
+
 // Type scale in pixels at 1080 (the shorter screen side); multiplied by Canvas::unit().
 struct TypeScale {
     static constexpr float kMin = 36; // 1/30 of 1080: the five-metre minimum

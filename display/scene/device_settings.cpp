@@ -76,6 +76,8 @@ DeviceSettings device_settings(const SettingLookup& lookup, std::vector<std::str
         [](const FieldValue& v) { return parse_text_size_text(std::get<std::string>(v)); },
         s.text_size);
     read.field(kTransitionSetting, parse_transition, s.transition);
+    read.field(kThemeSetting, parse_theme, s.theme);
+    read.field(kRotationSetting, parse_rotation, s.rotation);
     read.field(
         kStaleAfterSetting,
         [](const FieldValue& v) -> Result<std::optional<int>> {

@@ -160,7 +160,7 @@ std::vector<std::string> device_setting_keys() {
          {kPlaylistSetting, kAudienceSetting, kScreenOffSetting, kScreenOffCommandSetting,
           kScreenOnCommandSetting, kInterruptsInternalSetting, kInterruptsPublicSetting,
           kTimeZoneSetting, kTextSizeSetting, kTransitionSetting, kStaleAfterSetting,
-          kScoreWeightsSetting})
+          kThemeSetting, kRotationSetting, kScoreWeightsSetting})
         keys.emplace_back(key);
     for (const Audience a : {Audience::internal, Audience::visitors})
         for (const auto field : kPrivacyFields)

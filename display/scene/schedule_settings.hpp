@@ -57,6 +57,8 @@ inline constexpr std::string_view kTimeZoneSetting = "display.time_zone";
 inline constexpr std::string_view kTextSizeSetting = "display.text_size";
 inline constexpr std::string_view kTransitionSetting = "display.transition";
 inline constexpr std::string_view kStaleAfterSetting = "display.stale_after";
+inline constexpr std::string_view kThemeSetting = "display.theme";       // dark | light
+inline constexpr std::string_view kRotationSetting = "display.rotation"; // 0 | 90 | 180 | 270
 inline constexpr int kMinStaleAfterSeconds = 60;
 inline constexpr int kMaxStaleAfterSeconds = 7 * 24 * 3600;
 inline constexpr std::string_view kScoreWeightsSetting = "score.weights";
@@ -92,6 +94,8 @@ struct DeviceSettings {
     float text_size = 1;
     Transition transition = Transition::crossfade;
     std::optional<int> stale_after_seconds; // none: three sync intervals
+    ThemeName theme = ThemeName::dark;
+    int rotation = 0; // degrees clockwise
     ScoreWeights score_weights = ScoreWeights::defaults(); // score.weights unset: the defaults
     bool operator==(const DeviceSettings&) const = default;
 };

@@ -112,6 +112,15 @@ enum class Transition { crossfade, slide };
 Result<Transition> parse_transition(const FieldValue& value);
 std::string_view transition_name(Transition t);
 
+// The slides' colours: dark (the default: calm in a lobby, no glare) or light (a bright room).
+enum class ThemeName { dark, light };
+Result<ThemeName> parse_theme(const FieldValue& value);
+std::string_view theme_name(ThemeName t);
+
+// How the picture is turned for a screen mounted on its side or upside down, clockwise degrees:
+// 0, 90, 180 or 270 (a number, or its text).
+Result<int> parse_rotation(const FieldValue& value);
+
 inline constexpr double kMinTextSize = 0.75, kMaxTextSize = 1.5;
 // A number (stored as text: "1", "1.25"); below 0.75 text breaks the five-metre rule, above 1.5
 // the layouts run out of room.

@@ -43,6 +43,28 @@ std::string_view transition_name(Transition t) {
     return t == Transition::crossfade ? "crossfade" : "slide";
 }
 
+Result<ThemeName> parse_theme(const FieldValue& value) {
+    auto r = one_of(value, {"dark", "light"}, "\"dark\" or \"light\"");
+    if (!r) return r.error();
+    return static_cast<ThemeName>(r.value());
+}
+
+std::string_view theme_name(ThemeName t) {
+    return t == ThemeName::dark ? "dark" : "light";
+}
+
+Result<int> parse_rotation(const FieldValue& value) {
+    std::optional<std::int64_t> n;
+    if (const auto* i = std::get_if<std::int64_t>(&value)) n = *i;
+    if (const auto* s = std::get_if<std::string>(&value)) {
+        std::int64_t v = 0;
+        const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
+        if (!s->empty() && ec == std::errc{} && end == s->data() + s->size()) n = v;
+    }
+    if (n && (*n == 0 || *n == 90 || *n == 180 || *n == 270)) return static_cast<int>(*n);
+    return Error{"expected 0, 90, 180 or 270 (degrees clockwise), got " + shown(value)};
+}
+
 Result<double> parse_text_size(const FieldValue& value) {
     if (const auto n = number_in(value, kMinTextSize, kMaxTextSize)) return *n;
     return Error{"expected a number from 0.75 to 1.5, got " + shown(value)};

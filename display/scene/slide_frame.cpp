@@ -110,7 +110,7 @@ void draw_avatar(Canvas& c, const ViewChampion& who, Vec2 center, float d) {
     // Initials first; a photo, when allowed and loadable, is drawn over them.
     if (!who.initials.empty())
         c.text_centered_y(who.initials, center.x - d / 2, center.y, d, d * 0.36f, FontFace::bold,
-                          c.theme().text, Align::center);
+                          Color{242, 245, 250}, Align::center); // white on the hue, in both themes
     if (!who.photo.empty()) c.image(who.photo, {center.x - d / 2, center.y - d / 2, d, d}, d / 2);
 }
 

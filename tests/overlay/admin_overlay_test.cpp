@@ -188,6 +188,8 @@ TEST_CASE("overlay: a save writes every change at once with its audit rows, and 
         d.click("tab.display");
         d.click("text_size.larger");
         d.click("transition.slide");
+        d.click("theme.light");
+        d.click("rotation.90");
         d.click("tab.privacy");
         d.click("privacy.public.teams"); // visitors no longer see teams
         d.click("tab.source");
@@ -199,6 +201,8 @@ TEST_CASE("overlay: a save writes every change at once with its audit rows, and 
     }
     CHECK(store.setting("display.text_size") == "1.05");
     CHECK(store.setting("display.transition") == "slide");
+    CHECK(store.setting("display.theme") == "light");
+    CHECK(store.setting("display.rotation") == "90");
     CHECK(store.setting("privacy.public.teams") == "false");
     CHECK(store.setting("sync.source") == "https://example.com/feed.json");
     CHECK(store.setting("sync.token_file") == dir.file("sync-token"));
@@ -221,7 +225,7 @@ TEST_CASE("overlay: a save writes every change at once with its audit rows, and 
         CHECK(a.old_value.value_or("").find("s3cret") == std::string::npos);
     }
     // Unchanged settings are not written: only what changed has a row.
-    CHECK(audit.size() == 6); // text size, transition, teams, source, token file, token time
+    CHECK(audit.size() == 8); // text size, transition, theme, rotation, teams, source, token file and time
     // Reopened (after a restart), the overlay shows what was saved.
     auto again = open_store(db);
     OverlayDriver d(again);
