@@ -3,6 +3,7 @@
 #include "bootstrap.hpp"
 #include "commands.hpp"
 #include "screen_command.hpp"
+#include "safe_mode.hpp"
 #include "service_notify.hpp"
 
 #include "display/render/gl.hpp"
@@ -66,7 +67,7 @@ render::Painter::Transition transition_of(scene::Transition t) {
 Player::Player(render::GlContext& gl, FontFiles fonts, model::SnapshotPtr snapshot, Device device,
                PlayerOptions options, SnapshotMailbox* mailbox)
     : gl_(gl), device_(std::move(device)), options_(std::move(options)),
-      director_(scene::Schedule(device_.settings.schedule, device_.zone)), mailbox_(mailbox),
+      director_(schedule()), mailbox_(mailbox),
       metrics_(fonts), atlas_(fonts),
       images_([](const std::string& m) { std::cerr << "podium: " << m << "\n"; },
               {.capacity = 256, .wake = push_wake_event}),
@@ -121,9 +122,18 @@ void Player::reload_settings() {
                                  fresh.language != device_.language;
     const bool turned = fresh.settings.rotation != device_.settings.rotation;
     device_ = std::move(fresh);
-    director_.set_schedule(scene::Schedule(device_.settings.schedule, device_.zone));
+    director_.set_schedule(schedule());
     if (privacy_changed) views_[0].reset(), views_[1].reset();
     if (turned && current_) resize(); // new shapes for the slides
+}
+
+scene::Schedule Player::schedule() const {
+    if (options_.safe_mode.empty()) return scene::Schedule(device_.settings.schedule, device_.zone);
+    // Safe mode: the clock only (no slides, no celebrations); the screen still goes dark at night.
+    scene::ScheduleSettings s = device_.settings.schedule;
+    s.playlist.clear();
+    s.interrupts_internal = s.interrupts_public = false;
+    return scene::Schedule(std::move(s), device_.zone);
 }
 
 scene::SlideContext Player::context(scene::Instant now) const {
@@ -294,6 +304,7 @@ overlay::OverlayModel Player::overlay_model(scene::Instant now) {
                   static_cast<unsigned long long>(stats_.frames), stats_.last_frame_ms, stats_.longest_frame_ms);
     st.frames = frames;
     if (preview_) m.preview = {preview_->texture(), preview_->width(), preview_->height(), preview_text_};
+    if (!options_.safe_mode.empty()) st.problems.insert(st.problems.begin(), options_.safe_mode);
     return m;
 }
 
@@ -379,6 +390,10 @@ int Player::run() {
     for (;;) {
         const auto turn_start = Steady::now();
         service.ping();
+        if (!stable_noted_ && options_.store && turn_start - started_ >= kStableAfter) {
+            note_clean(*options_.store); // this run is stable: earlier crashes no longer count
+            stable_noted_ = true;
+        }
         const scene::Instant wall = wall_now();
         // A cue ends at its time, or at once if the clock went back before its start (a clock
         // corrected after boot): never stuck on one slide.
@@ -566,9 +581,17 @@ int command_run(const CliOptions& o) {
         syncing = start_sync(db_path, store.value(), mailbox);
         return syncing.get();
     };
+    // A crash loop ends in safe mode (the clock only) instead of a screen that keeps restarting.
+    po.safe_mode = note_start(store.value(), std::chrono::system_clock::now()).value_or("");
+    if (!po.safe_mode.empty()) {
+        std::cerr << "podium: " << po.safe_mode << "\n";
+        store.value().log({utc_now_rfc3339(), "error", "display", po.safe_mode});
+    }
     Player player(*gl.value(), std::move(fonts).value(), std::move(snapshot).value(),
                   std::move(device), po, &mailbox);
-    return player.run();
+    const int code = player.run();
+    note_clean(store.value()); // a clean exit (a stop, SIGTERM): not a crash
+    return code;
 }
 
 } // namespace podium::app

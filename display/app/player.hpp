@@ -34,6 +34,8 @@ struct PlayerOptions {
     // Starts sync again with the stored settings (after the overlay changed the source); the new
     // service, or nullptr when there is no source now.
     std::function<sync::SyncService*()> restart_sync;
+    // Not empty: safe mode (safe_mode.hpp), and why; only the fallback plays.
+    std::string safe_mode;
 };
 
 // Where the sync thread leaves each new snapshot for the render thread. The render thread takes it
@@ -77,6 +79,7 @@ class Player {
     const scene::View& view_for(scene::Audience a);
     void set_snapshot(model::SnapshotPtr snapshot);
     void reload_settings();
+    scene::Schedule schedule() const; // the device's, or the fallback only in safe mode
     void next_cue(scene::Instant now);
     void log(const std::string& level, const std::string& message);
     std::string next_spotlight(const scene::View& view, const scene::LocalTime& now);
@@ -122,6 +125,7 @@ class Player {
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
     std::uint64_t last_input_ms_ = 0;
     std::string sync_settings_; // what sync runs with, to notice a change saved in the overlay
+    bool stable_noted_ = false; // the run has lasted kStableAfter: the crash count was cleared
 };
 
 } // namespace podium::app
