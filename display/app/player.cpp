@@ -444,6 +444,11 @@ int Player::run() {
         if (overlay_) {
             overlay_->tick(wall);
             if (overlay_->is_open()) dirty_ = true; // it draws every turn while open
+            // The pointer shows while the overlay is open (a mouse needs it), never otherwise.
+            if (overlay_->is_open() != cursor_shown_) {
+                cursor_shown_ = overlay_->is_open();
+                SDL_ShowCursor(cursor_shown_ ? SDL_ENABLE : SDL_DISABLE);
+            }
         }
         if (dirty_ || fading) {
             last_frame = SDL_GetTicks64();

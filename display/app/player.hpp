@@ -125,6 +125,7 @@ class Player {
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
     std::uint64_t last_input_ms_ = 0;
     std::string sync_settings_; // what sync runs with, to notice a change saved in the overlay
+    bool cursor_shown_ = false;
     bool stable_noted_ = false; // the run has lasted kStableAfter: the crash count was cleared
 };
 
