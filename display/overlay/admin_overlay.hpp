@@ -76,6 +76,8 @@ class AdminOverlay {
     void status_tab(const OverlayModel& m);
     void playlist_tab(const OverlayModel& m, const DraftProblems& p);
     void schedule_windows(const OverlayModel& m, const DraftProblems& p);
+    bool window_fields(const std::string& id, std::string& days, std::string& start, std::string& end,
+                       const DraftProblems& p);
     void plan_preview(const OverlayModel& m, const DraftProblems& p);
     void privacy_tab(const OverlayModel& m, std::vector<Action>& out);
     void source_tab(const OverlayModel& m, const DraftProblems& p, std::vector<Action>& out);

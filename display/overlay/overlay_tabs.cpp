@@ -161,6 +161,22 @@ void AdminOverlay::playlist_tab(const OverlayModel& m, const DraftProblems& p) {
         }
 }
 
+// One window's days, start and end, a Remove button and the fields' problems; true: remove it.
+bool AdminOverlay::window_fields(const std::string& id, std::string& days, std::string& start,
+                                 std::string& end, const DraftProblems& p) {
+    const float s = style::scale(ImGui::GetIO().DisplaySize);
+    text_field("", id + ".days", days, 260 * s);
+    ImGui::SameLine();
+    text_field("", id + ".start", start, 130 * s);
+    ImGui::SameLine();
+    text_field("to", id + ".end", end, 130 * s);
+    ImGui::SameLine();
+    const bool remove = ImGui::Button("Remove");
+    track(id + ".remove");
+    for (const char* f : {"days", "start", "end"}) problem(p, id + "." + f);
+    return remove;
+}
+
 void AdminOverlay::schedule_windows(const OverlayModel& m, const DraftProblems& p) {
     const float s = style::scale(ImGui::GetIO().DisplaySize);
     // Audience windows: who is in front of the screen when.
@@ -178,15 +194,7 @@ void AdminOverlay::schedule_windows(const OverlayModel& m, const DraftProblems& 
         if (choose("##who", who, {"internal", "public"}, 220 * s)) a.internal = who == "internal";
         track(id + ".audience");
         ImGui::SameLine();
-        text_field("", id + ".days", a.days, 260 * s);
-        ImGui::SameLine();
-        text_field("", id + ".start", a.start, 130 * s);
-        ImGui::SameLine();
-        text_field("to", id + ".end", a.end, 130 * s);
-        ImGui::SameLine();
-        if (ImGui::Button("Remove")) remove = i;
-        track(id + ".remove");
-        for (const char* f : {"days", "start", "end"}) problem(p, id + "." + f);
+        if (window_fields(id, a.days, a.start, a.end, p)) remove = i;
         ImGui::PopID();
     }
     if (remove != none) draft_.audience.erase(draft_.audience.begin() + static_cast<std::ptrdiff_t>(remove));
@@ -204,15 +212,7 @@ void AdminOverlay::schedule_windows(const OverlayModel& m, const DraftProblems& 
         auto& w = draft_.screen_off[i];
         const std::string id = "screen_off." + std::to_string(i);
         ImGui::PushID(id.c_str());
-        text_field("", id + ".days", w.days, 260 * s);
-        ImGui::SameLine();
-        text_field("", id + ".start", w.start, 130 * s);
-        ImGui::SameLine();
-        text_field("to", id + ".end", w.end, 130 * s);
-        ImGui::SameLine();
-        if (ImGui::Button("Remove")) remove = i;
-        track(id + ".remove");
-        for (const char* f : {"days", "start", "end"}) problem(p, id + "." + f);
+        if (window_fields(id, w.days, w.start, w.end, p)) remove = i;
         ImGui::PopID();
     }
     if (remove != none)
