@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks Podium's Debian package end to end, the way a device gets it:
 #   packaging/check-deb.sh [PACKAGE.deb]     (default: the one in build-deb/)
-# Its control data and contents, the service unit (systemd-analyze), install, the installed
+# Lintian, its control data and contents, the service unit (systemd-analyze), install, the installed
 # binary as the podium user (--version, render, the systemd notify/watchdog protocol), an upgrade
 # that must keep the store, the settings, the PIN and a changed conffile, then remove and purge.
 # It installs and purges the package, so it refuses to run where podium is already installed:
@@ -31,6 +31,11 @@ as_podium() {
     setpriv --reuid=podium --regid=podium --init-groups -- env -i PATH=/usr/bin:/bin HOME=/var/lib/podium \
         STATE_DIRECTORY=/var/lib/podium "$@"
 }
+
+step "lintian (Debian policy: errors and warnings fail; overrides say why in the package)"
+command -v lintian >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends lintian
+lintian --fail-on error,warning --tag-display-limit 0 "$deb" 2>&1 | grep -v "running with root privileges" || true
+lintian --fail-on error,warning "$deb" >/dev/null 2>&1 || fail "lintian reports errors or warnings"
 
 step "control data ($deb)"
 dpkg-deb -I "$deb" | tee "$work/info"
