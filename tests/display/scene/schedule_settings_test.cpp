@@ -195,8 +195,10 @@ TEST_CASE("settings: device_settings with nothing stored gives every default, si
     CHECK(problems.empty());
     const auto keys = device_setting_keys();
     CHECK(asked == std::set<std::string>(keys.begin(), keys.end()));
-    CHECK(keys.size() == 22);
+    CHECK(keys.size() == 24);
     CHECK(asked.count("privacy.public.without_consent") == 1);
+    CHECK(asked.count("display.theme") == 1);
+    CHECK(asked.count("display.rotation") == 1);
     CHECK(asked.count("schedule.interrupts.internal") == 1);
 
     CHECK(describe(s.schedule.playlist) == describe(ScheduleSettings::default_playlist()));
@@ -211,6 +213,8 @@ TEST_CASE("settings: device_settings with nothing stored gives every default, si
     CHECK(s.time_zone.empty());
     CHECK(s.text_size == 1.0f);
     CHECK(s.transition == Transition::crossfade);
+    CHECK(s.theme == ThemeName::dark);
+    CHECK(s.rotation == 0);
     CHECK_FALSE(s.stale_after_seconds.has_value());
     CHECK(s.score_weights == ScoreWeights::defaults());
 }
