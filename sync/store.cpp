@@ -1,6 +1,7 @@
 #include "store.hpp"
 
 #include "sqlite.hpp"
+#include "store_recovery.hpp"
 #include "store_schema.hpp"
 
 #include <string_view>
@@ -23,17 +24,29 @@ int user_version(sqlite3* db) {
     return st.step() ? static_cast<int>(st.get_int(0)) : 0;
 }
 
-void migrate(sqlite3* db) {
+// An existing store (version 1 or later) is copied before it is changed, and every step runs in
+// one transaction: a failed upgrade leaves the store exactly as it was, with the copy beside it.
+// (So no migration may hold what SQLite cannot run in a transaction: VACUUM, journal_mode.)
+void migrate(sqlite3* db, const std::string& path) {
     const int have = user_version(db);
     const int want = static_cast<int>(kMigrations.size());
     if (have > want)
         throw SqlError("the store's schema version " + std::to_string(have) +
                        " is newer than this Podium understands (" + std::to_string(want) + ")");
-    for (int v = have; v < want; ++v) {
+    if (have == want) return;
+    const std::string backup = have > 0 && path != ":memory:" ? backup_before_migration(db, path, want) : "";
+    int v = have;
+    try {
         Transaction tx(db);
-        exec(db, kMigrations[static_cast<std::size_t>(v)]);
-        exec(db, ("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
+        v = user_version(db); // read again under the write lock: another process may have upgraded it
+        for (; v < want; ++v) exec(db, kMigrations[static_cast<std::size_t>(v)]);
+        exec(db, ("PRAGMA user_version = " + std::to_string(want)).c_str());
         tx.commit();
+    } catch (const SqlError& e) {
+        const std::string step = v < want ? "step " + std::to_string(v + 1) + ": " : "";
+        throw SqlError("upgrading the schema from version " + std::to_string(have) + " to " + std::to_string(want) +
+                       " failed (" + step + e.what() + "); the store is unchanged (still version " +
+                       std::to_string(have) + ")" + (backup.empty() ? "" : ", and a copy from before the upgrade is at " + backup));
     }
 }
 
@@ -162,7 +175,7 @@ Result<Store> Store::open(const std::string& path) {
             exec(raw, "PRAGMA journal_mode = WAL");
             exec(raw, "PRAGMA synchronous = FULL");
         }
-        migrate(raw);
+        migrate(raw, path);
     } catch (const SqlError& e) {
         return Error{"store " + path + ": " + e.what()};
     }

@@ -3,10 +3,12 @@
 
 #include "sync/demo_feed.hpp"
 #include "sync/feed_json.hpp"
+#include "sync/store_recovery.hpp"
 
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <iostream>
 
 namespace podium::app {
 
@@ -26,7 +28,12 @@ Result<sync::Store> open_store(const std::string& path) {
         if (!parent.empty()) std::filesystem::create_directories(parent, ec);
         if (ec) return Error{"cannot create the folder of the store " + path + ": " + ec.message()};
     }
-    return sync::Store::open(path);
+    // A corrupt file is moved aside and replaced by a fresh store (which then gets the demo or
+    // the next sync): a screen that cannot start helps no one, and the old file is kept.
+    auto opened = sync::open_or_rebuild_store(path, utc_now_rfc3339());
+    if (!opened) return opened.error();
+    if (!opened.value().notice.empty()) std::cerr << "podium: " << opened.value().notice << "\n";
+    return std::move(opened.value().store);
 }
 
 Status ensure_data(sync::Store& store, const std::string& now_utc) {
@@ -56,7 +63,18 @@ Result<std::size_t> load_managed_config(const std::string& path, sync::Store& st
 
 Result<sync::Store> open_ready_store(const std::string& db_path, const std::string& config_path) {
     auto store = open_store(db_path);
-    if (!store) return store.error();
+    if (!store) {
+        // The screen keeps its last good data when the store cannot be opened as usual (a full
+        // disk): a copy in memory, read without writing. Syncs and changes wait for a restart.
+        auto copy = sync::read_only_copy(db_path);
+        if (!copy) return store.error();
+        const std::string notice = store.error().message +
+                                   "; showing its last data from a read-only copy in memory (syncs and "
+                                   "settings changes are not saved until Podium restarts with a writable store)";
+        std::cerr << "podium: " << notice << "\n";
+        copy.value().log({utc_now_rfc3339(), "error", "store", notice});
+        store = std::move(copy);
+    }
     if (auto n = load_managed_config(config_path, store.value()); !n) return n.error();
     if (auto st = ensure_data(store.value(), utc_now_rfc3339()); !st) return st.error();
     return store;

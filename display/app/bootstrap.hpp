@@ -12,7 +12,9 @@
 namespace podium::app {
 
 std::string utc_now_rfc3339();
-Result<sync::Store> open_store(const std::string& path); // creates the parent folder
+// Creates the parent folder; a corrupt file is moved aside and a fresh store created (said on
+// stderr and in the new store's log, see sync/store_recovery.hpp).
+Result<sync::Store> open_store(const std::string& path);
 Status ensure_data(sync::Store& store, const std::string& now_utc);
 // Checks the managed config at `path` and applies it to the store; the number of settings it
 // set. An empty path does nothing. The error has one line per problem in the file: a start-up
