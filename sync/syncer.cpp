@@ -30,17 +30,29 @@ std::string lower(std::string s) {
     return s;
 }
 
-// The kind from the content type, else the extension, else the first character.
+// A content type that no feed ever has: media and archives (a misrouted URL, a proxy's image).
+bool never_a_feed(const std::string& ct) {
+    for (const char* prefix : {"image/", "audio/", "video/", "font/"})
+        if (ct.starts_with(prefix)) return true;
+    return ct == "application/pdf" || ct == "application/zip" || ct == "application/gzip";
+}
+
+// The kind from the content type, else the extension, else the first character. An HTML page
+// (a login or error page with status 200) is named as such, whatever its content type says.
 Result<DocKind> document_kind(const std::string& content_type, const std::string& where, const std::string& body) {
     const std::string ct = lower(content_type);
-    if (ct.find("json") != std::string::npos) return DocKind::json;
-    if (ct == "text/csv" || ct == "application/csv" || ct == "text/comma-separated-values") return DocKind::csv;
+    const auto first = body.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    const std::string start = first == std::string::npos ? "" : lower(body.substr(first, 14));
     if (ct == "text/html" || ct == "application/xhtml+xml")
         return Error{"the source sent an HTML page (content type " + ct + "), not a feed"};
+    if (start.starts_with("<!doctype html") || start.starts_with("<html"))
+        return Error{"the source sent an HTML page" + (ct.empty() ? "" : " (content type " + ct + ")") + ", not a feed"};
+    if (never_a_feed(ct)) return Error{"the source sent " + ct + ", not a feed (JSON or CSV)"};
+    if (ct.find("json") != std::string::npos) return DocKind::json;
+    if (ct == "text/csv" || ct == "application/csv" || ct == "text/comma-separated-values") return DocKind::csv;
     std::string path = lower(where.substr(0, where.find_first_of("?#")));
     if (path.ends_with(".csv")) return DocKind::csv;
     if (path.ends_with(".json")) return DocKind::json;
-    const auto first = body.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     return first != std::string::npos && (body[first] == '{' || body[first] == '[') ? DocKind::json : DocKind::csv;
 }
 

@@ -75,6 +75,23 @@ std::size_t send_some(int fd, std::string_view data) {
     return done;
 }
 
+// Waits up to `ms` and says whether the client hung up meanwhile, so a trickle ends when the
+// client gives up instead of keeping the (single) server thread busy for later requests.
+bool client_gone(int fd, int ms) {
+    const auto until = Clock::now() + std::chrono::milliseconds(ms);
+    while (Clock::now() < until) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
+        pollfd p{fd, POLLIN, 0};
+        const int ready = ::poll(&p, 1, static_cast<int>(std::min<long>(left.count(), kTickMs)));
+        if (ready > 0) {
+            char c;
+            const ssize_t n = ::recv(fd, &c, 1, MSG_DONTWAIT);
+            if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) return true;
+        }
+    }
+    return false;
+}
+
 std::optional<Request> parse_request(std::string_view text) {
     Request r;
     auto eol = text.find("\r\n");
@@ -227,7 +244,7 @@ void HttpTestServer::send_reply(int fd, const Reply& reply, const std::string& p
     for (const auto& [k, v] : reply.headers)
         head += k + ": " + v + "\r\n";
     if (reply.content_length) {
-        const std::size_t declared = reply.body.size() + (truncated ? 100 : 0);
+        const std::size_t declared = reply.body.size() * std::max<std::size_t>(1, reply.repeat) + (truncated ? 100 : 0);
         head += "Content-Length: " + std::to_string(declared) + "\r\n";
     }
     head += "Connection: close\r\n\r\n";
@@ -242,11 +259,14 @@ void HttpTestServer::send_reply(int fd, const Reply& reply, const std::string& p
             const auto chunk = body.substr(sent, step);
             const std::size_t n = send_some(fd, chunk);
             sent += n;
-            if (n < chunk.size()) break;
-            wait_ms(reply.trickle_ms);
+            if (n < chunk.size() || client_gone(fd, reply.trickle_ms)) break;
         }
     } else {
-        sent = send_some(fd, body);
+        for (std::size_t i = 0; i < std::max<std::size_t>(1, reply.repeat) && !stop_; ++i) {
+            const std::size_t n = send_some(fd, body);
+            sent += n;
+            if (n < body.size()) break; // the client hung up (or stopped reading)
+        }
     }
     {
         std::lock_guard lock(mutex_);

@@ -43,6 +43,9 @@ struct Reply {
     Misbehaviour misbehave = Misbehaviour::none;
     int trickle_ms = 100;
     std::size_t trickle_bytes = 1;
+    // The body is sent this many times over (and declared so): a body of gigabytes from a small
+    // buffer, for tests of size limits and memory. Without misbehaviour only.
+    std::size_t repeat = 1;
 };
 
 using Handler = std::function<Reply(const Request&)>;
