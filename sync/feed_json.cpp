@@ -340,7 +340,8 @@ model::Feed read_feed(const Json& root, Streamed& s) {
 // nlohmann's "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error
 // while parsing ..." becomes "JSON syntax error at line 3, column 7: syntax error while ...".
 // Its "last read: '...'" quotes the input raw, invalid UTF-8 included, and the message goes to
-// the overlay and the log; so that part is quoted (and shortened) the way ours are.
+// the overlay and the log; so that part is quoted (and shortened) the way ours are. The raw part
+// ends the message, or comes before "; expected " and the name of a token (plain ASCII).
 std::string syntax_message(const std::string& what) {
     const std::string marker = "parse error";
     const std::size_t at = what.find(marker);
@@ -349,12 +350,19 @@ std::string syntax_message(const std::string& what) {
                               : "JSON syntax error" + what.substr(at + marker.size());
     const std::string last_read = "; last read: '";
     const std::size_t from = message.find(last_read);
-    if (from != std::string::npos && message.back() == '\'') {
-        const std::size_t token = from + last_read.size();
-        message =
-            message.substr(0, from) + "; last read: " +
-            quote_for_message(std::string_view(message).substr(token, message.size() - 1 - token));
-    }
+    if (from == std::string::npos) return message;
+    const std::size_t token = from + last_read.size();
+    std::size_t end = message.size(); // just past the closing quote
+    const std::string expected = "'; expected ";
+    const std::size_t suffix = message.rfind(expected);
+    if (suffix != std::string::npos && suffix >= token &&
+        std::all_of(message.begin() + static_cast<std::ptrdiff_t>(suffix + expected.size()),
+                    message.end(), [](char c) { return c >= ' ' && c <= '~'; }))
+        end = suffix + 1;
+    if (end > token && message[end - 1] == '\'')
+        message = message.substr(0, from) + "; last read: " +
+                  quote_for_message(std::string_view(message).substr(token, end - 1 - token)) +
+                  message.substr(end);
     return message;
 }
 

@@ -316,9 +316,30 @@ void check_table(const toml::table& table, std::string_view name, ConfigValues& 
     }
 }
 
-// toml++ says "Error while parsing ..."; our messages start in lower case.
+// The bytes of s that `pick` selects written as \xNN (a line break as \n).
+template <class Pick> std::string escape_bytes(std::string_view s, Pick pick) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : s) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (!pick(byte))
+            out += c;
+        else if (c == '\n')
+            out += "\\n";
+        else
+            out += {'\\', 'x', kHex[byte >> 4], kHex[byte & 0xF]};
+    }
+    return out;
+}
+
+// toml++ says "Error while parsing ..."; our messages start in lower case. It quotes what it saw
+// as it is in the file ("expected 'true', saw 'tr\n'"), but a message is one line of text: so
+// control characters are escaped, and every non-ASCII byte too if the text is not clean UTF-8.
 std::string syntax_message(std::string_view description) {
-    std::string s(description);
+    const auto control = [](unsigned char b) { return b < 0x20 || b == 0x7F; };
+    std::string s = escape_bytes(description, control);
+    if (!sync::is_valid_utf8_text(s, nullptr))
+        s = escape_bytes(s, [](unsigned char b) { return b >= 0x80; });
     if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
     return "invalid TOML: " + s;
 }

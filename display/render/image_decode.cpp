@@ -16,6 +16,7 @@ namespace podium::render {
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
+using ByteView = std::span<const std::uint8_t>;
 using StbPixels = CHandle<unsigned char, stbi_image_free>;
 
 Result<Bytes> read_file(const std::string& path) {
@@ -32,33 +33,33 @@ Result<Bytes> read_file(const std::string& path) {
     return data;
 }
 
-std::uint32_t big_endian(const Bytes& d, std::size_t at, std::size_t count) {
+std::uint32_t big_endian(ByteView d, std::size_t at, std::size_t count) {
     std::uint32_t v = 0;
     for (std::size_t i = 0; i < count; ++i)
         v = (v << 8) | d[at + i];
     return v;
 }
 
-bool is_png(const Bytes& d) {
+bool is_png(ByteView d) {
     static constexpr std::array<std::uint8_t, 8> kSignature{0x89, 'P',  'N',  'G',
                                                             0x0D, 0x0A, 0x1A, 0x0A};
     return d.size() >= kSignature.size() &&
            std::equal(kSignature.begin(), kSignature.end(), d.begin());
 }
 
-bool is_jpeg(const Bytes& d) {
+bool is_jpeg(ByteView d) {
     return d.size() >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF;
 }
 
 // PNG requires IHDR as the first chunk: signature, length, "IHDR", width, height.
-PixelSize png_header_size(const Bytes& d) {
+PixelSize png_header_size(ByteView d) {
     if (d.size() < 24 || std::memcmp(d.data() + 12, "IHDR", 4) != 0) return {};
     return {static_cast<int>(std::min(big_endian(d, 16, 4), 0x7FFFFFFFu)),
             static_cast<int>(std::min(big_endian(d, 20, 4), 0x7FFFFFFFu))};
 }
 
 // Walks the JPEG markers up to the first start-of-frame, which holds the dimensions.
-PixelSize jpeg_header_size(const Bytes& d) {
+PixelSize jpeg_header_size(ByteView d) {
     std::size_t at = 2;
     while (at + 4 <= d.size()) {
         if (d[at] != 0xFF) return {};
@@ -86,11 +87,72 @@ PixelSize jpeg_header_size(const Bytes& d) {
     return {};
 }
 
-Result<DecodedPhoto> decode_checked(const Bytes& data, PixelSize header, PixelSize box) {
+// stb_image 2.27 (Debian 12's libstb) trusts the 16 code counts of a Huffman table (DHT): more
+// than 256 codes in all write past its tables, and a hostile photo could use that (stb_image
+// 2.28 refuses them). So every DHT the decoder can reach is checked first, walking the segments
+// as stb reads them: by their lengths, and past each scan's entropy-coded data to the next marker
+// that is not a restart. stb stops at the first byte that is not a marker, and so does this.
+bool jpeg_huffman_tables_fit(ByteView d) {
+    const auto byte = [d](std::size_t i) -> std::size_t { return i < d.size() ? d[i] : 0; };
+    const auto is_restart = [](std::size_t m) { return m >= 0xD0 && m <= 0xD7; };
+    const auto ends_scan = [&](std::size_t i) {
+        return d[i] == 0xFF && d[i + 1] != 0 && d[i + 1] != 0xFF && !is_restart(d[i + 1]);
+    };
+    std::size_t at = 2;
+    while (at + 1 < d.size() && d[at] == 0xFF) {
+        const std::size_t marker = d[at + 1];
+        if (marker == 0xFF) { // fill byte before a marker
+            ++at;
+            continue;
+        }
+        if (marker == 0xD9) return true; // end of image
+        if (marker == 0x01 || is_restart(marker)) {
+            at += 2;
+            continue;
+        }
+        const std::size_t length = byte(at + 2) << 8 | byte(at + 3);
+        if (marker == 0xC4) {
+            // As stb reads a DHT: tables until the length is used up (stb reads 0 past the end).
+            std::size_t table = at + 4;
+            for (std::size_t read = 2; read < length;) {
+                std::size_t codes = 0;
+                for (std::size_t i = 1; i <= 16; ++i)
+                    codes += byte(table + i);
+                if (codes > 256) return false;
+                table += 17 + codes;
+                read += 17 + codes;
+            }
+        }
+        at += 2 + length;
+        if (marker == 0xDA) // a scan: its data ends at a marker other than FF00, FFFF or a restart
+            while (at + 1 < d.size() && !ends_scan(at))
+                ++at;
+    }
+    return true;
+}
+
+// stb's reason as a log line can carry it: its "XXXX PNG chunk not known" holds the chunk type's
+// four bytes as they are in the file, so anything but printable ASCII is written as \xNN.
+std::string failure_reason() {
+    const char* reason = stbi_failure_reason();
+    std::string text;
+    for (const char* c = reason ? reason : "unknown error"; *c; ++c) {
+        const auto byte = static_cast<unsigned char>(*c);
+        if (byte >= 0x20 && byte < 0x7F && byte != '\\') {
+            text += *c;
+        } else {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            text += {'\\', 'x', kHex[byte >> 4], kHex[byte & 0xF]};
+        }
+    }
+    return text;
+}
+
+Result<DecodedPhoto> decode_checked(ByteView data, PixelSize header, PixelSize box) {
     const auto len = static_cast<int>(data.size()); // at most 8 MiB
     int w = 0, h = 0, channels = 0;
     const StbPixels pixels(stbi_load_from_memory(data.data(), len, &w, &h, &channels, 4));
-    if (!pixels) return Error{std::string("could not be decoded (") + stbi_failure_reason() + ")"};
+    if (!pixels) return Error{"could not be decoded (" + failure_reason() + ")"};
     // The pixel limit was checked on our reading of the header; stb must have seen the same.
     if (PixelSize{w, h} != header) return Error{"could not be decoded (inconsistent header)"};
     DecodedPhoto photo{cover_size(header, box), header, {}};
@@ -144,7 +206,11 @@ UvRect cover_uv(PixelSize texture, float box_w, float box_h) {
 Result<DecodedPhoto> decode_photo(const std::string& path, PixelSize box) {
     auto data = read_file(path);
     if (!data) return data.error();
-    const Bytes& bytes = data.value();
+    return decode_photo_bytes(data.value(), box);
+}
+
+Result<DecodedPhoto> decode_photo_bytes(ByteView bytes, PixelSize box, std::uint64_t max_pixels) {
+    if (bytes.size() > kMaxFileBytes) return Error{"is larger than 8 MiB"};
     PixelSize header;
     if (is_png(bytes))
         header = png_header_size(bytes);
@@ -157,9 +223,11 @@ Result<DecodedPhoto> decode_photo(const std::string& path, PixelSize box) {
     // A decompression bomb: a small file whose header claims a huge image. Refused before decoding.
     const auto pixels =
         static_cast<std::uint64_t>(header.width) * static_cast<std::uint64_t>(header.height);
-    if (pixels > kMaxPixels)
+    if (pixels > max_pixels)
         return Error{"has too many pixels (" + std::to_string(header.width) + " x " +
                      std::to_string(header.height) + ")"};
+    if (is_jpeg(bytes) && !jpeg_huffman_tables_fit(bytes))
+        return Error{"could not be decoded (bad Huffman table)"};
     return decode_checked(bytes, header, box);
 }
 

@@ -6,6 +6,7 @@
 #include "sync/model/result.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,10 @@ UvRect cover_uv(PixelSize texture, float box_w, float box_h);
 // why it was refused, to follow the path in a log line: "is larger than 8 MiB", "has too many
 // pixels (30000 x 30000)", "is not a JPEG or PNG", "cannot be read", "could not be decoded (...)".
 Result<DecodedPhoto> decode_photo(const std::string& path, PixelSize box);
+// The same for a file's bytes already in memory (the fuzzer's entry point): every check after
+// reading, the size limit included. The fuzzer lowers max_pixels: under its sanitizers a legal
+// 24 Mpx photo takes a minute, and large photos take no other path through the decoder.
+Result<DecodedPhoto> decode_photo_bytes(std::span<const std::uint8_t> bytes, PixelSize box,
+                                        std::uint64_t max_pixels = kMaxPixels);
 
 } // namespace podium::render

@@ -49,9 +49,11 @@ std::vector<Celebration> detect_celebrations(const model::Feed& before, const mo
         const auto was = it == old_counts.end() ? std::pair<std::int64_t, std::int64_t>{0, 0} : it->second;
         for (const auto& [kind, rose] : {std::pair<const char*, bool>{"deal", c.first > was.first},
                                          std::pair<const char*, bool>{"hire", c.second > was.second}}) {
-            const bool told = std::any_of(out.begin(), out.end(), [&](const Celebration& x) {
-                return x.champion == champion && x.kind == kind;
-            });
+            // Named captures: clang 14 (the fuzz build) cannot capture structured bindings.
+            const bool told = std::any_of(out.begin(), out.end(),
+                                          [&id = champion, &k = kind](const Celebration& x) {
+                                              return x.champion == id && x.kind == k;
+                                          });
             if (rose && !told) out.push_back({champion, kind, {}, today});
         }
     }

@@ -241,6 +241,15 @@ TEST_CASE("names in any script are fine; broken text is not") {
         CHECK(error.find("ill-formed UTF-8") != std::string::npos);
         CHECK(podium::sync::is_valid_utf8_text(error, nullptr)); // the message itself is clean
     }
+    SUBCASE("invalid UTF-8 in a key, where nlohmann says what it expected after the bytes") {
+        // Found by the JSON fuzzer (tests/fuzz/regressions/feed_json/): the raw bytes came before
+        // "; expected string literal" and went into the message unquoted.
+        const std::string error = error_of("{\"format\":\"podium-feed\",\"ge\x9D" "erated_at\":1}");
+        CHECK(error == "JSON syntax error at line 1, column 28: syntax error while parsing object "
+                       "key - invalid string: ill-formed UTF-8 byte; last read: \"\\\"ge\\x9D\"; "
+                       "expected string literal");
+        CHECK(podium::sync::is_valid_utf8_text(error, nullptr));
+    }
     SUBCASE("invalid UTF-8 from another reader, caught by validate_feed") {
         model::Feed feed = parse_ok(kSpecExample);
         for (const char* bad :
