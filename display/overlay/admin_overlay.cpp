@@ -116,14 +116,16 @@ void AdminOverlay::problem(const DraftProblems& p, const std::string& field) {
 }
 
 bool AdminOverlay::text_field(const char* label, const std::string& id, std::string& value,
-                              float width, int flags) {
+                              float width, int flags, const char* hint) {
     if (label && *label) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(label);
         ImGui::SameLine();
     }
     ImGui::SetNextItemWidth(width);
-    const bool changed = ImGui::InputText(("##" + id).c_str(), &value, flags);
+    const std::string widget = "##" + id;
+    const bool changed = hint ? ImGui::InputTextWithHint(widget.c_str(), hint, &value, flags)
+                              : ImGui::InputText(widget.c_str(), &value, flags);
     track(id);
     return changed;
 }

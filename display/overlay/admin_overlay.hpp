@@ -87,8 +87,9 @@ class AdminOverlay {
     bool locked(const OverlayModel& m, std::string_view key) const;
     void locked_note(const OverlayModel& m, std::string_view key);
     void problem(const DraftProblems& p, const std::string& field);
+    // A labelled text input; `hint` shows greyed inside it while it is empty.
     bool text_field(const char* label, const std::string& id, std::string& value, float width,
-                    int flags = 0);
+                    int flags = 0, const char* hint = nullptr);
     void rebase(const OverlayModel& m);
 
     Stage stage_ = Stage::closed;

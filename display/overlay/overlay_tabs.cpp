@@ -119,11 +119,11 @@ void AdminOverlay::playlist_tab(const OverlayModel& m, const DraftProblems& p) {
         ImGui::SameLine();
         if (ImGui::Button("Remove")) remove = i;
         track(id + ".remove");
-        text_field("When", id + ".windows", e.windows, 560 * s);
+        text_field("When", id + ".windows", e.windows, 560 * s, 0, "always");
         ImGui::SameLine();
-        text_field("from", id + ".from", e.from, 230 * s);
+        text_field("from", id + ".from", e.from, 230 * s, 0, "YYYY-MM-DD");
         ImGui::SameLine();
-        text_field("until", id + ".until", e.until, 230 * s);
+        text_field("until", id + ".until", e.until, 230 * s, 0, "YYYY-MM-DD");
         if (e.slide == scene::SlideKind::leaderboard) {
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted("Ranked by");

@@ -171,6 +171,17 @@ void AdminOverlay::log_tab(const OverlayModel& m, std::vector<Action>& out) {
     track("export");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    // An empty log says what will appear there, rather than showing a bare header.
+    const bool empty = log_plays_ ? !m.plays || m.plays->empty() : !m.audit || m.audit->empty();
+    if (empty) {
+        ImGui::PushStyleColor(ImGuiCol_Text, style::kMuted);
+        ImGui::TextWrapped("%s", log_plays_ ? "Nothing has played yet. Each slide shown is listed here with "
+                                              "the audience and the data version it showed."
+                                            : "No changes yet. Each saved change is listed here: when, which "
+                                              "setting, its old and its new value.");
+        ImGui::PopStyleColor();
+        return;
+    }
     if (!log_plays_) {
         if (!ImGui::BeginTable("audit", 4, flags)) return;
         ImGui::TableSetupScrollFreeze(0, 1);
