@@ -3,8 +3,8 @@
 // a diff image (differing pixels in red) are written to the build's tests/output folder.
 // PODIUM_UPDATE_GOLDEN=1 rewrites the golden files after a deliberate change of the look.
 #include "../../support/fixtures.hpp"
+#include "../../support/headless_gl.hpp"
 
-#include "display/render/gl_context.hpp"
 #include "display/render/painter.hpp"
 #include "display/render/png.hpp"
 
@@ -19,9 +19,8 @@ using namespace podium;
 
 namespace {
 
+// The shared GL context and atlas, with this file's own photo cache and painter.
 struct Headless {
-    std::unique_ptr<render::GlContext> gl;
-    std::unique_ptr<render::FontAtlas> atlas;
     std::unique_ptr<render::ImageCache> images;
     std::unique_ptr<render::Painter> painter;
 };
@@ -29,18 +28,8 @@ struct Headless {
 Headless& headless() {
     static Headless h = [] {
         Headless x;
-        auto gl = render::GlContext::create({.headless = true});
-        REQUIRE_MESSAGE(gl.ok(), (gl.ok() ? "" : gl.error().message));
-        x.gl = std::move(gl).value();
-        std::array<std::vector<unsigned char>, scene::kFontFaceCount> fonts;
-        const char* files[] = {"Inter-Regular.otf", "Inter-SemiBold.otf", "Inter-Bold.otf"};
-        for (std::size_t i = 0; i < fonts.size(); ++i) {
-            std::ifstream in(test::source_path(std::string("assets/fonts/") + files[i]), std::ios::binary);
-            fonts[i].assign(std::istreambuf_iterator<char>(in), {});
-        }
-        x.atlas = std::make_unique<render::FontAtlas>(std::move(fonts));
         x.images = std::make_unique<render::ImageCache>([](const std::string&) {});
-        x.painter = std::make_unique<render::Painter>(*x.atlas, *x.images);
+        x.painter = std::make_unique<render::Painter>(*test::headless_gl().atlas, *x.images);
         return x;
     }();
     return h;
