@@ -45,6 +45,19 @@ long kills_per_kind(long ci_default) {
 struct Timing {
     long span_us = 0;
     long first_write_us = 0;
+    // What the kill rounds see of later runs (a run that ended before its kill, a journal that got
+    // its first frames) moves the figures: the median of the last few. So a machine that gets
+    // busier or quieter during the test (other tests, a sanitizer build) keeps the kills on the
+    // work instead of after it.
+    std::vector<long> spans, first_writes;
+    static long median_of_last(std::vector<long>& v, long x) {
+        v.push_back(x);
+        std::vector<long> last(v.end() - static_cast<long>(std::min<std::size_t>(v.size(), 7)), v.end());
+        std::sort(last.begin(), last.end());
+        return last[last.size() / 2];
+    }
+    void saw_span(long us) { span_us = median_of_last(spans, us); }
+    void saw_first_write(long us) { first_write_us = std::min(median_of_last(first_writes, us), span_us); }
 };
 
 Timing uninterrupted(const std::vector<std::string>& args, const TempDir& dir, const std::string& db, int runs = 3) {
@@ -71,7 +84,7 @@ Timing uninterrupted(const std::vector<std::string>& args, const TempDir& dir, c
         std::sort(v.begin(), v.end());
         return v[v.size() / 2];
     };
-    return {median(spans), median(first_writes)};
+    return {median(spans), median(first_writes), spans, first_writes};
 }
 
 // When a kill lands. A delay alone depends on how busy the machine is (a loaded CI run makes the
@@ -106,21 +119,33 @@ struct Tally {
 // `check` then judges the store: it returns 0 for the old state, 1 for the new, -1 for neither.
 template <class Check>
 void kill_round(const std::vector<std::string>& args, const TempDir& dir, const std::string& db, Strike strike,
-                Tally& tally, int& state, int new_state, Check&& check) {
+                Timing& timing, Tally& tally, int& state, int new_state, Check&& check) {
+    const auto start = Clock::now();
+    const auto since = [&] {
+        return static_cast<long>(std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count());
+    };
     const pid_t pid = test::fault::spawn_podium(args, dir.file("out.txt"), dir.file("err.txt"));
-    if (strike.on_journal) {
-        // Polled every 50 us until the journal has frames or the command has ended (then the
-        // kill finds it gone and the round counts as finished).
-        const auto running = [pid] {
-            siginfo_t info{};
-            return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
-                   info.si_pid == 0;
-        };
+    const auto running = [pid] {
+        siginfo_t info{};
+        return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == 0;
+    };
+    // Polled every 50 us: when the journal first has frames, and whether the command has ended.
+    long frames_at = -1;
+    const auto watch_until = [&](auto&& done) {
         std::error_code ec;
-        while (!(fs::file_size(db + "-wal", ec) > 0 && !ec) && running())
+        while (!done() && running()) {
+            if (frames_at < 0 && fs::file_size(db + "-wal", ec) > 0 && !ec) frames_at = since();
             ::usleep(50);
+        }
+    };
+    long from = 0;
+    if (strike.on_journal) {
+        watch_until([&] { return frames_at >= 0; });
+        from = since();
     }
-    ::usleep(static_cast<useconds_t>(strike.delay_us));
+    watch_until([&] { return since() >= from + strike.delay_us; });
+    if (!running()) timing.saw_span(since()); // it ended before its kill: runs take this long now
+    if (frames_at >= 0) timing.saw_first_write(frames_at);
     ::kill(pid, SIGKILL);
     const long delay_us = strike.delay_us;
     const auto exit = test::fault::wait_for(pid);
@@ -222,11 +247,12 @@ TEST_CASE("fault/crash: kill -9 during syncs leaves a whole store with the old o
     for (int i = 0; i < 3; ++i) {
         const Timing b_over_a = uninterrupted(sync_args(1), dir, db, 1);
         const Timing a_over_b = uninterrupted(sync_args(0), dir, db, 1);
-        pairs.push_back({std::max(b_over_a.span_us, a_over_b.span_us),
-                         std::min(b_over_a.first_write_us, a_over_b.first_write_us)});
+        const long span = std::max(b_over_a.span_us, a_over_b.span_us);
+        const long first_write = std::min(b_over_a.first_write_us, a_over_b.first_write_us);
+        pairs.push_back({span, first_write, {span}, {first_write}});
     }
     std::sort(pairs.begin(), pairs.end(), [](const Timing& x, const Timing& y) { return x.span_us < y.span_us; });
-    const Timing timing = pairs[1];
+    Timing timing = pairs[1];
 
     const auto check = [&] {
         auto store = Store::open(db);
@@ -240,7 +266,7 @@ TEST_CASE("fault/crash: kill -9 during syncs leaves a whole store with the old o
     Tally tally;
     int state = 0;
     for (long i = 0; i < rounds; ++i)
-        kill_round(sync_args(1 - state), dir, db, pick_strike(timing, rng), tally, state, 1 - state, check);
+        kill_round(sync_args(1 - state), dir, db, pick_strike(timing, rng), timing, tally, state, 1 - state, check);
     MESSAGE("syncs (" << timing.span_us / 1000 << " ms uninterrupted, writing from " << timing.first_write_us / 1000
                       << " ms): " << describe(tally));
     CHECK(tally.total() - tally.finished > rounds / 3);
@@ -256,7 +282,7 @@ TEST_CASE("fault/crash: kill -9 during settings saves leaves all of the old or a
     std::vector<std::string> states[2];
     REQUIRE(test::fault::wait_for(test::fault::spawn_podium(apply_args(1), dir.file("o"), dir.file("e"))).code == 0);
     states[1] = settings_of(db);
-    const Timing timing = uninterrupted(apply_args(0), dir, db);
+    Timing timing = uninterrupted(apply_args(0), dir, db);
     states[0] = settings_of(db);
     REQUIRE(states[0].size() == states[1].size()); // the same keys, so B replaces all of A and back
     REQUIRE(states[0] != states[1]);
@@ -270,7 +296,7 @@ TEST_CASE("fault/crash: kill -9 during settings saves leaves all of the old or a
     Tally tally;
     int state = 0;
     for (long i = 0; i < rounds; ++i)
-        kill_round(apply_args(1 - state), dir, db, pick_strike(timing, rng), tally, state, 1 - state, check);
+        kill_round(apply_args(1 - state), dir, db, pick_strike(timing, rng), timing, tally, state, 1 - state, check);
     MESSAGE("settings saves (" << timing.span_us / 1000 << " ms uninterrupted): " << describe(tally));
     CHECK(tally.total() - tally.finished > rounds / 3);
     CHECK(tally.killed_mid_write + tally.killed_after_commit > 0);
@@ -297,7 +323,7 @@ TEST_CASE("fault/crash: kill -9 during a schema upgrade leaves the old or the up
         runs.push_back(uninterrupted(args, dir, db, 1));
     }
     std::sort(runs.begin(), runs.end(), [](const Timing& x, const Timing& y) { return x.span_us < y.span_us; });
-    const Timing timing = runs[1];
+    Timing timing = runs[1];
 
     const auto check = [&] {
         Db raw = connect(db);
@@ -313,7 +339,7 @@ TEST_CASE("fault/crash: kill -9 during a schema upgrade leaves the old or the up
     for (long i = 0; i < rounds; ++i) {
         fresh_copy();
         int state = 0;
-        kill_round(args, dir, db, pick_strike(timing, rng), tally, state, 1, check);
+        kill_round(args, dir, db, pick_strike(timing, rng), timing, tally, state, 1, check);
         // Whatever was interrupted, the next start completes the upgrade with the data intact.
         auto store = Store::open(db);
         REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().message));
