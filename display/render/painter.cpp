@@ -75,12 +75,14 @@ void Painter::begin_frame(float width, float height) {
     ImGui::NewFrame();
 }
 
-void Painter::end_frame(unsigned framebuffer, int width, int height) {
+void Painter::end_frame(unsigned framebuffer, int width, int height, bool clear) {
     ImGui::Render();
     glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
     glViewport(0, 0, width, height);
-    glClearColor(0, 0, 0, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
+    if (clear) {
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
@@ -128,7 +130,7 @@ void Painter::draw(const scene::DisplayList& list, RenderTarget& target) {
             },
             item);
     }
-    end_frame(target.framebuffer(), target.width(), target.height());
+    end_frame(target.framebuffer(), target.width(), target.height(), true);
 }
 
 void Painter::composite(const RenderTarget& current, const RenderTarget* next, float mix, int width,
@@ -147,11 +149,27 @@ void Painter::composite(const RenderTarget& current, const RenderTarget* next, f
         default: return {x, y};
         }
     };
+    // Each slide lands on whole output pixels, one texel to one pixel (a push moves by whole
+    // pixels, a turn by right angles), so nearest sampling gives the same picture as linear at a
+    // quarter of the texel reads: llvmpipe's filtering is most of a frame's cost otherwise.
+    for (const RenderTarget* t : {&current, next}) {
+        if (!t) continue;
+        glBindTexture(GL_TEXTURE_2D, t->texture());
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    }
     // Render targets hold GL's bottom-up rows: flip v.
     auto put = [&](const RenderTarget& t, float x, ImU32 tint) {
         dl->AddImageQuad(tex_id(t.texture()), place(x, 0), place(x + w, 0), place(x + w, h), place(x, h),
                          {0, 1}, {1, 1}, {1, 0}, {0, 0}, tint);
     };
+    // Slides are opaque, so the quads that show one at full strength are drawn without blending:
+    // under software rendering (llvmpipe) a blended full-screen quad reads back every pixel it
+    // writes, most of a transition frame's cost. ImGui's backend turns blending on again when
+    // told to reset its state.
+    const auto opaque = [&] { dl->AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr); };
+    const auto blended = [&] { dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr); };
+    opaque();
     if (!next || mix <= 0) {
         put(current, 0, IM_COL32_WHITE);
     } else if (transition == Transition::slide) {
@@ -163,10 +181,13 @@ void Painter::composite(const RenderTarget& current, const RenderTarget* next, f
     } else {
         // An opaque slide under the next one at alpha `mix` is an exact crossfade.
         put(current, 0, IM_COL32_WHITE);
+        blended();
         const auto alpha = static_cast<int>(mix * 255.0f + 0.5f);
         put(*next, 0, IM_COL32(255, 255, 255, alpha));
     }
-    end_frame(into ? into->framebuffer() : 0, width, height);
+    blended();
+    // The slides cover the whole output at every step (see composite's contract): no clear.
+    end_frame(into ? into->framebuffer() : 0, width, height, false);
 }
 
 } // namespace podium::render

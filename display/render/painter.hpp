@@ -50,7 +50,7 @@ class Painter {
 
   private:
     void begin_frame(float width, float height);
-    void end_frame(unsigned framebuffer, int width, int height);
+    void end_frame(unsigned framebuffer, int width, int height, bool clear);
     FontAtlas& fonts_;
     ImageCache& images_;
 };

@@ -1,0 +1,99 @@
+// The painter's composite, through the real GL path: what the screen shows at each step of a
+// transition, pixel for pixel. Slides are drawn 1:1 (nearest sampling, no blending for the opaque
+// ones), so a resting slide must come out exactly as it was drawn, a push must have no seam, a
+// crossfade must mix the two.
+#include "../../support/headless_gl.hpp"
+
+#include "display/render/image_cache.hpp"
+#include "display/render/painter.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <memory>
+
+using namespace podium;
+
+namespace {
+
+constexpr int kW = 64, kH = 36;
+
+struct Rig {
+    render::ImageCache images{[](const std::string&) {}};
+    render::Painter painter{*test::headless_gl().atlas, images};
+};
+
+Rig& rig() {
+    static Rig r;
+    return r;
+}
+
+// A slide of one colour with a 1-pixel column of another at x = marker_x (for seams and turns).
+std::unique_ptr<render::RenderTarget> slide(scene::Color fill, int marker_x, scene::Color marker) {
+    const int w = kW, h = kH;
+    auto& painter = rig().painter; // first: it makes the GL context the target needs
+    scene::DisplayList list;
+    list.width = static_cast<float>(w);
+    list.height = static_cast<float>(h);
+    list.background = fill;
+    list.items.emplace_back(scene::RectItem{{static_cast<float>(marker_x), 0, 1, static_cast<float>(h)}, marker});
+    auto t = std::make_unique<render::RenderTarget>(w, h);
+    painter.draw(list, *t);
+    return t;
+}
+
+struct Px {
+    int r, g, b;
+};
+
+Px at(const std::vector<std::uint8_t>& rgba, int w, int x, int y) {
+    const auto i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4;
+    return {rgba[i], rgba[i + 1], rgba[i + 2]};
+}
+
+bool near(Px p, int r, int g, int b, int tolerance = 2) {
+    return std::abs(p.r - r) <= tolerance && std::abs(p.g - g) <= tolerance && std::abs(p.b - b) <= tolerance;
+}
+
+} // namespace
+
+TEST_CASE("composite: a resting slide comes out exactly as drawn") {
+    const auto a = slide({200, 40, 40, 255}, 10, {255, 255, 255, 255});
+    render::RenderTarget out(kW, kH);
+    rig().painter.composite(*a, nullptr, 0, kW, kH, render::Painter::Transition::crossfade, 0, &out);
+    const auto want = a->read_rgba();
+    CHECK(at(want, kW, 0, 0).r == 200); // the slide itself was drawn
+    CHECK(out.read_rgba() == want);
+}
+
+TEST_CASE("composite: a crossfade mixes the two slides by its progress") {
+    const auto a = slide({200, 0, 0, 255}, 0, {200, 0, 0, 255});
+    const auto b = slide({0, 0, 200, 255}, 0, {0, 0, 200, 255});
+    render::RenderTarget out(kW, kH);
+    rig().painter.composite(*a, b.get(), 0.25f, kW, kH, render::Painter::Transition::crossfade, 0, &out);
+    const auto px = out.read_rgba();
+    for (const auto& [x, y] : {std::pair{0, 0}, {kW - 1, kH - 1}, {kW / 2, kH / 2}}) {
+        CAPTURE(x);
+        CAPTURE(y);
+        CHECK(near(at(px, kW, x, y), 150, 0, 50, 3));
+    }
+}
+
+TEST_CASE("composite: a push has the next slide's left edge at the current one's right edge, no seam") {
+    // Markers at each slide's first column: after a push of a quarter, the current slide's
+    // column 16 is at x = 0, and the next slide's column 0 is at x = 48.
+    const auto a = slide({200, 0, 0, 255}, 16, {255, 255, 255, 255});
+    const auto b = slide({0, 0, 200, 255}, 0, {0, 255, 0, 255});
+    render::RenderTarget out(kW, kH);
+    rig().painter.composite(*a, b.get(), 0.25f, kW, kH, render::Painter::Transition::slide, 0, &out);
+    const auto px = out.read_rgba();
+    for (int y : {0, kH / 2, kH - 1}) {
+        CAPTURE(y);
+        CHECK(near(at(px, kW, 0, y), 255, 255, 255, 0));  // a's marker column, moved left by 16
+        CHECK(near(at(px, kW, 1, y), 200, 0, 0, 0));
+        CHECK(near(at(px, kW, 47, y), 200, 0, 0, 0));     // a's last column
+        CHECK(near(at(px, kW, 48, y), 0, 255, 0, 0));     // b's first column, right beside it
+        CHECK(near(at(px, kW, 49, y), 0, 0, 200, 0));
+        CHECK(near(at(px, kW, kW - 1, y), 0, 0, 200, 0));
+    }
+}
