@@ -337,8 +337,10 @@ void AdminOverlay::privacy_tab(const OverlayModel& m, std::vector<Action>& out) 
     track("preview.internal");
     const auto wanted = privacy_of(draft_);
     if (!previewed_ || !(*previewed_ == wanted) || previewed_public_ != preview_public_) {
-        out.push_back(PreviewPrivacy{preview_public_ ? scene::Audience::visitors : scene::Audience::internal,
-                                     wanted});
+        // Built in place: GCC 12 at -O3 warns (-Wmaybe-uninitialized, a false positive) when the
+        // variant is moved from a temporary holding PrivacySettings' strings.
+        out.emplace_back(std::in_place_type<PreviewPrivacy>,
+                         PreviewPrivacy{preview_public_ ? scene::Audience::visitors : scene::Audience::internal, wanted});
         previewed_ = wanted;
         previewed_public_ = preview_public_;
     }
