@@ -7,8 +7,10 @@
 # The measured program is any command line, and the figures are of its whole process tree, so a
 # browser kiosk can be measured the same way (--command) and compared.
 #
-#   bench/slideshow.sh [OPTIONS] [CASE...]        CASE: slideshow, static (default: both)
-#   bench/slideshow.sh [OPTIONS] --command NAME -- PROGRAM [ARG...]
+#   bench/slideshow.sh [OPTIONS] [CASE...] [--command NAME -- PROGRAM [ARG...]]...
+#   CASE: slideshow, static (podium with bench/configs/CASE.toml; default: both when no --command
+#   is given). Each --command adds a case NAME that runs PROGRAM; its arguments end at the next
+#   --command or at the end of the line. All cases take turns in each of the --runs rounds.
 #
 # Options:
 #   --runs N        repetitions of each case, interleaved (default 3); the table shows medians
@@ -37,14 +39,21 @@
 #   wakeups_per_s  voluntary + involuntary context switches of every thread in the tree
 #                  (/proc/PID/task/*/status), per second of the minute
 #   xvfb_cpu_s     the X server's utime+stime over the same minute (the X side of drawing)
+#   longest_frame_ms, longest_gap_ms
+#                  from podium's exit line ("longest frame X ms, longest transition gap Y ms"),
+#                  over the measured start's whole life (warm-up included); "-" for a program
+#                  that prints none
 set -euo pipefail
 export LC_ALL=C # a '.' in $EPOCHREALTIME and in printf's numbers
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 runs=3 warmup=5 seconds=60 size=1920x1080 out="" podium="" build=1
-command_name="" command=()
-cases=()
+# A --command case's program and arguments, joined by the unit separator (a byte no argument
+# holds), by case name: bash has no arrays of arrays.
+declare -A commands=()
+sep=$'\x1f'
+cases=() builtin=0
 die() { echo "slideshow.sh: $*" >&2; exit 1; }
 while [ $# -gt 0 ]; do
   case $1 in
@@ -56,12 +65,19 @@ while [ $# -gt 0 ]; do
     --podium) podium=$2; build=0; shift 2 ;;
     --no-build) build=0; shift ;;
     --command)
-      command_name=$2; shift 2
+      name=${2:-}
+      [[ $name =~ ^[A-Za-z0-9_.-]+$ ]] || die "--command takes a NAME of letters, digits, _ . -"
+      [ -z "${commands[$name]:-}" ] || die "two cases named '$name'"
+      shift 2
       [ "${1:-}" = "--" ] || die "--command NAME must be followed by -- PROGRAM [ARG...]"
-      shift; command=("$@"); set --
-      [ ${#command[@]} -gt 0 ] || die "--command needs a program" ;;
+      shift
+      line=""
+      while [ $# -gt 0 ] && [ "$1" != "--command" ]; do line+=${line:+$sep}$1; shift; done
+      [ -n "$line" ] || die "--command $name needs a program"
+      commands[$name]=$line
+      cases+=("$name") ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    slideshow|static) cases+=("$1"); shift ;;
+    slideshow|static) cases+=("$1"); builtin=1; shift ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -69,11 +85,8 @@ done
   die "--runs, --warmup and --seconds take whole numbers"
 [[ $size =~ ^([1-9][0-9]*)x([1-9][0-9]*)$ ]] || die "--size takes WxH, as 1920x1080"
 width=${BASH_REMATCH[1]} height=${BASH_REMATCH[2]}
-if [ -n "$command_name" ]; then
-  [ ${#cases[@]} -eq 0 ] || die "give either cases or --command"
-  cases=("$command_name")
-elif [ ${#cases[@]} -eq 0 ]; then
-  cases=(slideshow static)
+if [ ${#cases[@]} -eq 0 ]; then
+  cases=(slideshow static) builtin=1
 fi
 
 # --- what is needed -------------------------------------------------------------------------
@@ -86,7 +99,7 @@ if ! command -v Xvfb >/dev/null; then
     die "could not install xvfb"
   fi
 fi
-if [ -z "$command_name" ]; then
+if [ "$builtin" -eq 1 ]; then
   if [ -z "$podium" ]; then
     podium=$root/build-bench/podium
     if [ "$build" -eq 1 ] || [ ! -x "$podium" ]; then
@@ -98,6 +111,7 @@ if [ -z "$command_name" ]; then
   fi
   [ -x "$podium" ] || die "no podium binary at $podium"
   for c in "${cases[@]}"; do
+    [ -n "${commands[$c]:-}" ] && continue
     "$podium" config check "$root/bench/configs/$c.toml" >/dev/null ||
       die "bench/configs/$c.toml does not pass 'podium config check'"
   done
@@ -106,8 +120,14 @@ clk_tck=$(getconf CLK_TCK)
 
 # The command line of a case, before {tmp}/{size} are filled in.
 case_command() {
-  if [ -n "$command_name" ]; then
-    printf '%s\0' "${command[@]}"
+  if [ -n "${commands[$1]:-}" ]; then
+    local rest=${commands[$1]} args=()
+    while :; do
+      args+=("${rest%%"$sep"*}")
+      [[ $rest == *"$sep"* ]] || break
+      rest=${rest#*"$sep"}
+    done
+    printf '%s\0' "${args[@]}"
   else
     printf '%s\0' "$podium" --db "{tmp}/podium.db" --config "$root/bench/configs/$1.toml" \
       run --windowed "{size}"
@@ -303,12 +323,18 @@ frames_of() { # the last "frames drawn N" a program printed, or "-"
   n=$(grep -ao 'frames drawn [0-9]*' "$1" | tail -1 | awk '{ print $3 }') || true
   echo "${n:--}"
 }
+timings_of() { # "LONGEST_FRAME LONGEST_GAP" (ms) from podium's exit line, or "- -"
+  local t
+  t=$(grep -ao 'longest frame [0-9.]* ms, longest transition gap [0-9.]* ms' "$1" | tail -1 |
+    awk '{ print $3, $8 }') || true
+  echo "${t:-- -}"
+}
 
 # --- one run ----------------------------------------------------------------------------------
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (!NR) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%g\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-csv_header="case,run,cpu_s,frames,pss_peak_MiB,pss_mean_MiB,wakeups_per_s,xvfb_cpu_s,frames_total,frames_warmup,voluntary_per_s,pss_peak_with_warmup_MiB,peak_rss_MiB,xvfb_pss_peak_MiB,processes,threads,gl_driver,measured_s,machine_busy_pct,xvfb_wakeups_per_s"
+csv_header="case,run,cpu_s,frames,pss_peak_MiB,pss_mean_MiB,wakeups_per_s,xvfb_cpu_s,frames_total,frames_warmup,voluntary_per_s,pss_peak_with_warmup_MiB,peak_rss_MiB,xvfb_pss_peak_MiB,processes,threads,gl_driver,measured_s,machine_busy_pct,xvfb_wakeups_per_s,longest_frame_ms,longest_gap_ms"
 
 run_once() {
   local name=$1 run=$2 dir=$tmp/$1-$2 gl
@@ -373,23 +399,25 @@ run_once() {
 
   stop_program || echo "slideshow.sh: $name ignored SIGTERM (killed)" >&2
   stop_xvfb
-  local frames_total
+  local frames_total timings
   frames_total=$(frames_of "$dir/measure/stderr")
+  timings=$(timings_of "$dir/measure/stderr")
 
   awk -v name="$name" -v run="$run" -v s0="$s0" -v s1="$s1" -v x0="$x0" -v x1="$x1" \
     -v m0="$m0" -v m1="$m1" -v t0="$t0" -v t1="$t1" -v hz="$clk_tck" -v peak="$peak" \
     -v peak_all="$peak_all" -v sum="$sum" -v n="$n" -v xpeak="$xpeak" -v hwm="${hwm:-0}" \
-    -v ft="$frames_total" -v fw="$frames_warmup" -v gl="${gl:--}" 'BEGIN {
+    -v ft="$frames_total" -v fw="$frames_warmup" -v gl="${gl:--}" -v timings="$timings" 'BEGIN {
     split(s0, a, " "); split(s1, b, " "); split(x0, xa, " "); split(x1, xb, " ")
     split(m0, ma, " "); split(m1, mb, " ")
     secs = (t1 - t0) / 1e6
     frames = (ft == "-" || fw == "-") ? "-" : ft - fw
     busy = mb[2] > ma[2] ? 100 * (mb[1] - ma[1]) / (mb[2] - ma[2]) : 0
-    printf "%s,%d,%.2f,%s,%.1f,%.1f,%.1f,%.2f,%s,%s,%.1f,%.1f,%.1f,%.1f,%d,%d,%s,%.2f,%.0f,%.1f\n",
+    split(timings, tm, " ")
+    printf "%s,%d,%.2f,%s,%.1f,%.1f,%.1f,%.2f,%s,%s,%.1f,%.1f,%.1f,%.1f,%d,%d,%s,%.2f,%.0f,%.1f,%s,%s\n",
       name, run, (b[1] - a[1]) / hz, frames, peak / 1024, sum / n / 1024,
       (b[3] + b[4] - a[3] - a[4]) / secs, (xb[1] - xa[1]) / hz, ft, fw,
       (b[3] - a[3]) / secs, peak_all / 1024, hwm / 1024, xpeak / 1024, b[5], b[6], gl, secs, busy,
-      (xb[3] + xb[4] - xa[3] - xa[4]) / secs
+      (xb[3] + xb[4] - xa[3] - xa[4]) / secs, tm[1], tm[2]
   }' >>"$csv"
 }
 
@@ -420,14 +448,17 @@ echo
 echo "raw runs ($csv):"
 if command -v column >/dev/null; then column -s, -t <"$csv"; else cat "$csv"; fi
 echo
-widths=(12 7 7 13 13 14 11)
-printf '%-12s %7s %7s %13s %13s %14s %11s\n' case cpu_s frames pss_peak_MiB pss_mean_MiB \
-  wakeups_per_s xvfb_cpu_s
+# The CSV's columns in the table's order, and their widths.
+columns=(3 4 5 6 7 8 21 22)
+widths=(7 7 13 13 14 11 17 15)
+printf '%-14s %7s %7s %13s %13s %14s %11s %17s %15s\n' case cpu_s frames pss_peak_MiB \
+  pss_mean_MiB wakeups_per_s xvfb_cpu_s longest_frame_ms longest_gap_ms
 for c in "${cases[@]}"; do
-  row=$(printf '%-12s' "$c")
-  for col in 3 4 5 6 7 8; do # the CSV's columns, in the table's order
-    m=$(awk -F, -v c="$c" -v k="$col" 'NR > 1 && $1 == c && $k != "-" { print $k }' "$csv" | median)
-    row+=$(printf ' %*s' "${widths[col - 2]}" "$m")
+  row=$(printf '%-14s' "$c")
+  for i in "${!columns[@]}"; do
+    m=$(awk -F, -v c="$c" -v k="${columns[i]}" 'NR > 1 && $1 == c && $k != "-" { print $k }' "$csv" |
+      median)
+    row+=$(printf ' %*s' "${widths[i]}" "$m")
   done
   echo "$row"
 done
