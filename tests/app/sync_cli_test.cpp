@@ -1,6 +1,7 @@
 // `podium sync --once` and `podium export` through the real binary: exit codes, messages, the
 // round trip, and kill -9 at random moments during syncs (the store must stay whole and hold the
 // old or the new snapshot, never a mix).
+#include "../fault/fault_support.hpp"
 #include "../support/fixtures.hpp"
 #include "../support/temp_dir.hpp"
 
@@ -69,28 +70,6 @@ Run invoke(const Dir& dir, std::vector<std::string> args) {
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
-model::Feed big_feed(int champions, const std::string& tag) {
-    auto f = sync::generate_demo_feed();
-    f.organisation.name = tag;
-    const auto base = f.champions;
-    const auto months = f.monthly;
-    f.champions.clear();
-    f.monthly.clear();
-    f.successes.clear();
-    for (int i = 0; i < champions; ++i) {
-        auto c = base[static_cast<std::size_t>(i) % base.size()];
-        c.id = tag + "-" + std::to_string(i);
-        c.name += " " + std::to_string(i);
-        f.champions.push_back(c);
-        for (int m = 1; m <= 12; ++m) {
-            auto row = months[static_cast<std::size_t>(m)];
-            row.champion = c.id;
-            row.month = {2026, m};
-            f.monthly.push_back(row);
-        }
-    }
-    return f;
-}
 
 } // namespace
 
@@ -143,7 +122,7 @@ TEST_CASE("sync cli: export, sync of the export, export again gives the same doc
 TEST_CASE("sync cli: kill -9 at random moments never leaves a broken or mixed store") {
     Dir dir;
     const std::string db = dir.file("store.db");
-    const model::Feed a = big_feed(1500, "Alpha"), b = big_feed(1200, "Bravo");
+    const model::Feed a = test::fault::sized_feed(1500, "Alpha"), b = test::fault::sized_feed(1200, "Bravo");
     std::ofstream(dir.file("a.json")) << sync::feed_to_json(a);
     std::ofstream(dir.file("b.json")) << sync::feed_to_json(b);
     REQUIRE(invoke(dir, {"--db", db, "sync", "--once", "--source", dir.file("a.json")}).code == 0);

@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -62,6 +64,24 @@ inline long status_kib(const std::string& field) {
     return -1;
 }
 inline long rss_kib() { return status_kib("VmRSS"); }
+// malloc's bytes in use (the main arena), in KiB.
+inline long heap_in_use_kib() {
+    const struct mallinfo2 mi = mallinfo2();
+    return static_cast<long>((mi.uordblks + mi.hblkhd) / 1024);
+}
+// The soaks' memory samples, and the largest RSS and heap among them.
+struct MemorySample {
+    long cycle = 0, rss_kib = 0, heap_kib = 0;
+};
+inline MemorySample sample_memory(long cycle) { return {cycle, rss_kib(), heap_in_use_kib()}; }
+inline MemorySample peak_of(const std::vector<MemorySample>& samples) {
+    MemorySample peak;
+    for (const auto& s : samples) {
+        peak.rss_kib = std::max(peak.rss_kib, s.rss_kib);
+        peak.heap_kib = std::max(peak.heap_kib, s.heap_kib);
+    }
+    return peak;
+}
 inline long peak_rss_kib() { return status_kib("VmHWM"); }
 // Resets VmHWM to the current RSS (Linux 4.0+); false when the kernel does not allow it.
 inline bool reset_peak_rss() {

@@ -22,8 +22,6 @@
 
 #include <doctest/doctest.h>
 
-#include <malloc.h>
-
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -41,11 +39,6 @@ constexpr int kFolders = 4;          // photo folders, one per snapshot in turn
 constexpr long kSnapshotEvery = 14;  // cycles between new snapshots (twice the slide kinds)
 constexpr int kTransitionFrames = 3; // composited frames per slide change
 
-long heap_in_use_kib() {
-    const struct mallinfo2 mi = mallinfo2();
-    return static_cast<long>((mi.uordblks + mi.hblkhd) / 1024);
-}
-
 // A small photo of one flat colour, different for each folder and champion.
 render::Image photo(int folder, std::size_t champion) {
     render::Image img{64, 64, std::vector<std::uint8_t>(64 * 64 * 4, 255)};
@@ -56,10 +49,6 @@ render::Image photo(int folder, std::size_t champion) {
     }
     return img;
 }
-
-struct Sample {
-    long cycle, rss_kib, heap_kib;
-};
 
 } // namespace
 
@@ -105,7 +94,7 @@ TEST_CASE("fault/soak: hundreds of slide changes through the GL path, photos evi
     const std::vector<scene::SlideKind> kinds(std::begin(scene::kAllSlides), std::end(scene::kAllSlides));
     scene::View view;
     std::set<std::string> paths_seen;
-    std::vector<Sample> samples;
+    std::vector<test::fault::MemorySample> samples;
     long photos_drawn = 0, frames = 0;
     std::size_t most_textures = 0;
     const auto started = std::chrono::steady_clock::now();
@@ -140,9 +129,9 @@ TEST_CASE("fault/soak: hundreds of slide changes through the GL path, photos evi
         images.poll();
         most_textures = std::max(most_textures, images.texture_count());
         if (std::getenv("PODIUM_SOAK_TRACE") && cycle % 25 == 0)
-            std::fprintf(stderr, "cycle %ld: RSS %ld KiB, heap %ld KiB\n", cycle, test::fault::rss_kib(), heap_in_use_kib());
+            std::fprintf(stderr, "cycle %ld: RSS %ld KiB, heap %ld KiB\n", cycle, test::fault::rss_kib(), test::fault::heap_in_use_kib());
         if (cycle >= warm_up && (cycle - warm_up) % 25 == 0)
-            samples.push_back({cycle, test::fault::rss_kib(), heap_in_use_kib()});
+            samples.push_back(test::fault::sample_memory(cycle));
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
@@ -152,12 +141,9 @@ TEST_CASE("fault/soak: hundreds of slide changes through the GL path, photos evi
     for (std::size_t i = 0; i < pixels.size(); i += 4) lit += pixels[i] + pixels[i + 1] + pixels[i + 2] > 30 ? 1 : 0;
 
     REQUIRE(samples.size() >= 2);
-    long rss_max = 0, heap_max = 0;
-    for (const auto& s : samples) {
-        rss_max = std::max(rss_max, s.rss_kib);
-        heap_max = std::max(heap_max, s.heap_kib);
-    }
-    const Sample& base = samples.front();
+    const auto peak = test::fault::peak_of(samples);
+    const long rss_max = peak.rss_kib, heap_max = peak.heap_kib;
+    const test::fault::MemorySample& base = samples.front();
     MESSAGE(cycles << " slide changes, " << frames << " transition frames at " << kWidth << "x" << kHeight << ", "
                    << paths_seen.size() << " photo paths, " << photos_drawn << " photos drawn, at most "
                    << most_textures << " textures; " << seconds << " s");

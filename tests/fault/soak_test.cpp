@@ -24,8 +24,6 @@
 
 #include <doctest/doctest.h>
 
-#include <malloc.h>
-
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -50,17 +48,6 @@ model::Feed with_new_deal(model::Feed f) {
     m.deal_value_cents += 1'250'000;
     f.successes.push_back({m.champion, {m.month.year, m.month.month, 20}, "deal", "A new client", "", 12500});
     return f;
-}
-
-struct Sample {
-    long cycle;
-    long rss_kib;
-    long heap_kib;
-};
-
-long heap_in_use_kib() {
-    const struct mallinfo2 mi = mallinfo2();
-    return static_cast<long>((mi.uordblks + mi.hblkhd) / 1024);
 }
 
 } // namespace
@@ -135,7 +122,7 @@ TEST_CASE("fault/soak: thousands of slide cycles and hundreds of syncs with an i
 
     std::map<std::string, long> by_what;
     long syncs = 0, applied = 0, celebrations_news = 0, texts = 0, settings_changes = 0;
-    std::vector<Sample> samples;
+    std::vector<test::fault::MemorySample> samples;
     const auto first_day = device.zone.local(now).date;
     const auto started = steady_clock::now();
 
@@ -216,19 +203,16 @@ TEST_CASE("fault/soak: thousands of slide cycles and hundreds of syncs with an i
         }
         now = cue.end;
 
-        if (cycle % kSampleEvery == 0 && cycle >= warm_up) samples.push_back({cycle, test::fault::rss_kib(), heap_in_use_kib()});
+        if (cycle % kSampleEvery == 0 && cycle >= warm_up) samples.push_back(test::fault::sample_memory(cycle));
     }
     const double seconds = duration<double>(steady_clock::now() - started).count();
     const auto last_day = device.zone.local(now).date;
 
     REQUIRE(samples.size() >= 2);
-    long rss_max = 0, heap_max = 0;
-    for (const auto& s : samples) {
-        rss_max = std::max(rss_max, s.rss_kib);
-        heap_max = std::max(heap_max, s.heap_kib);
-    }
-    const Sample& base = samples.front();
-    const Sample& end = samples.back();
+    const auto peak = test::fault::peak_of(samples);
+    const long rss_max = peak.rss_kib, heap_max = peak.heap_kib;
+    const test::fault::MemorySample& base = samples.front();
+    const test::fault::MemorySample& end = samples.back();
     std::string mix;
     for (const auto& [k, n] : by_what) mix += (mix.empty() ? "" : ", ") + k + " " + std::to_string(n);
     MESSAGE(cycles << " slide cycles (" << mix << "), " << syncs << " syncs (" << applied << " applied, "
