@@ -64,8 +64,9 @@ int command_render(const CliOptions& o) {
         auto model = store_model(store.value(), device, now, audit, plays);
         model.status.playing = std::string(scene::slide_kind_name(r.slide)) + " (podium render)";
         model.status.audience = std::string(scene::audience_name(r.audience));
-        model.status.uptime = "-";
-        model.status.frames = "-";
+        // assign(1, '-'), not = "-": GCC 12 at -O3 warns wrongly (-Wstringop-overflow) on the latter.
+        model.status.uptime.assign(1, '-');
+        model.status.frames.assign(1, '-');
         render::RenderTarget preview(r.width, r.height);
         const auto public_view = scene::make_view(*snapshot.value(), scene::Audience::visitors,
                                                   device.settings.privacy, r.lang);

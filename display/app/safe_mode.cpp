@@ -34,7 +34,10 @@ std::optional<std::string> note_start(sync::Store& store, std::chrono::system_cl
     const bool safe = static_cast<int>(recent.size()) >= kCrashLimit;
     recent.push_back(t);
     std::string text;
-    for (auto s : recent) text += (text.empty() ? "" : ",") + std::to_string(s);
+    for (auto s : recent) { // appends, not "," + string: a GCC 12 -O3 -Wrestrict false positive
+        if (!text.empty()) text += ',';
+        text += std::to_string(s);
+    }
     (void)store.set_setting(kUncleanStartsSetting, text, now_utc_text(now));
     if (!safe) return std::nullopt;
     return "Safe mode: Podium stopped unexpectedly " + std::to_string(recent.size() - 1) + " times in the last " +
