@@ -52,6 +52,15 @@ void sync_folder_of(const std::string& path) {
     ::close(fd);
 }
 
+// Copies all of `from` into `into` with SQLite's backup API: "" when done, else why not.
+std::string backup_all(sqlite3* into, sqlite3* from) {
+    sqlite3_backup* backup = sqlite3_backup_init(into, "main", from, "main");
+    if (!backup) return sqlite3_errmsg(into);
+    const int step = sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    return step == SQLITE_DONE ? "" : sqlite3_errmsg(into);
+}
+
 } // namespace
 
 std::string corruption_of(const std::string& path) {
@@ -150,11 +159,7 @@ std::string copy_into(sqlite3* into, const std::string& name, int flags, bool ex
     // file, which a full disk cannot hold. The lock goes when `file` closes.
     if (exclusive && sqlite3_exec(raw, "PRAGMA locking_mode = EXCLUSIVE", nullptr, nullptr, nullptr) != SQLITE_OK)
         return sqlite3_errmsg(raw);
-    sqlite3_backup* backup = sqlite3_backup_init(into, "main", raw, "main");
-    if (!backup) return sqlite3_errmsg(into);
-    const int step = sqlite3_backup_step(backup, -1);
-    sqlite3_backup_finish(backup);
-    return step == SQLITE_DONE ? "" : sqlite3_errmsg(into);
+    return backup_all(into, raw);
 }
 
 } // namespace
@@ -194,11 +199,7 @@ std::string backup_before_migration(sqlite3* db, const std::string& path, int ta
         const int rc = sqlite3_open_v2(tmp.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
         DbHandle copy(raw);
         if (rc != SQLITE_OK) fail(raw ? sqlite3_errmsg(raw) : "out of memory");
-        sqlite3_backup* backup = sqlite3_backup_init(raw, "main", db, "main");
-        if (!backup) fail(sqlite3_errmsg(raw));
-        const int step = sqlite3_backup_step(backup, -1);
-        sqlite3_backup_finish(backup);
-        if (step != SQLITE_DONE) fail(sqlite3_errmsg(raw));
+        if (const std::string why = backup_all(raw, db); !why.empty()) fail(why);
         // Closing checkpoints the copy's journal (the copy is WAL like its source) into the file.
     }
     fs::rename(tmp, target, ec);

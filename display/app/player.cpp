@@ -312,7 +312,7 @@ overlay::OverlayModel Player::overlay_model(scene::Instant now) {
 // as `p.audience` would see it with the draft's settings, drawn once per change.
 void Player::render_preview(const overlay::PreviewPrivacy& p) {
     if (!preview_ || preview_->width() != width_ || preview_->height() != height_)
-        preview_ = std::make_unique<render::RenderTarget>(width_, height_);
+        preview_ = std::make_unique<render::RenderTarget>(width_, height_, render::Sampling::scaled);
     const auto view = scene::make_view(*snapshot_, p.audience, p.privacy, device_.language);
     auto ctx = context(wall_now());
     ctx.options = cue_.options;

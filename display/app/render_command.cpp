@@ -67,7 +67,7 @@ int command_render(const CliOptions& o) {
         // assign(1, '-'), not = "-": GCC 12 at -O3 warns wrongly (-Wstringop-overflow) on the latter.
         model.status.uptime.assign(1, '-');
         model.status.frames.assign(1, '-');
-        render::RenderTarget preview(r.width, r.height);
+        render::RenderTarget preview(r.width, r.height, render::Sampling::scaled);
         const auto public_view = scene::make_view(*snapshot.value(), scene::Audience::visitors,
                                                   device.settings.privacy, r.lang);
         const auto public_list = scene::build_slide(r.slide, public_view, ctx, metrics, theme);

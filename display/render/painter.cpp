@@ -30,11 +30,12 @@ ImTextureID tex_id(unsigned tex) {
 
 } // namespace
 
-RenderTarget::RenderTarget(int width, int height) : w_(width), h_(height) {
+RenderTarget::RenderTarget(int width, int height, Sampling sampling) : w_(width), h_(height) {
     glGenTextures(1, &tex_);
     glBindTexture(GL_TEXTURE_2D, tex_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    const GLint filter = sampling == Sampling::exact ? GL_NEAREST : GL_LINEAR;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w_, h_, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
@@ -150,14 +151,7 @@ void Painter::composite(const RenderTarget& current, const RenderTarget* next, f
         }
     };
     // Each slide lands on whole output pixels, one texel to one pixel (a push moves by whole
-    // pixels, a turn by right angles), so nearest sampling gives the same picture as linear at a
-    // quarter of the texel reads: llvmpipe's filtering is most of a frame's cost otherwise.
-    for (const RenderTarget* t : {&current, next}) {
-        if (!t) continue;
-        glBindTexture(GL_TEXTURE_2D, t->texture());
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    }
+    // pixels, a turn by right angles): the targets sample exactly (Sampling::exact).
     // Render targets hold GL's bottom-up rows: flip v.
     auto put = [&](const RenderTarget& t, float x, ImU32 tint) {
         dl->AddImageQuad(tex_id(t.texture()), place(x, 0), place(x + w, 0), place(x + w, h), place(x, h),

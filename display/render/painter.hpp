@@ -12,9 +12,14 @@
 namespace podium::render {
 
 // An RGBA texture with a framebuffer: a finished slide, kept so transitions only composite.
+// How it is sampled when drawn: `exact` for a target composited one texel to one pixel (a
+// slide on the screen: nearest sampling, the same picture as linear at a quarter of the texel
+// reads, most of a transition frame's cost under llvmpipe); `scaled` for one shown smaller (the
+// overlay's privacy preview: linear).
+enum class Sampling { exact, scaled };
 class RenderTarget {
   public:
-    RenderTarget(int width, int height);
+    RenderTarget(int width, int height, Sampling sampling = Sampling::exact);
     ~RenderTarget();
     RenderTarget(const RenderTarget&) = delete;
     RenderTarget& operator=(const RenderTarget&) = delete;

@@ -177,6 +177,19 @@ void kill_round(const std::vector<std::string>& args, const TempDir& dir, const 
     state = seen;
 }
 
+// Rounds of kills of a command that flips the store between two states (A -> B, B -> A, ...):
+// `args(i)` is the command that makes state i. Returns the tally; the store ends in a whole state.
+template <class Args, class Check>
+Tally alternate_kills(long rounds, std::uint32_t seed, Args&& args, const TempDir& dir, const std::string& db,
+                      Timing& timing, Check&& check) {
+    std::mt19937 rng(seed);
+    Tally tally;
+    int state = 0;
+    for (long i = 0; i < rounds; ++i)
+        kill_round(args(1 - state), dir, db, pick_strike(timing, rng), timing, tally, state, 1 - state, check);
+    return tally;
+}
+
 std::string describe(const Tally& t) {
     return std::to_string(t.total()) + " kills: " + std::to_string(t.killed_before_writing) + " before writing, " +
            std::to_string(t.killed_mid_write) + " mid-transaction (old state kept), " +
@@ -262,11 +275,7 @@ TEST_CASE("fault/crash: kill -9 during syncs leaves a whole store with the old o
         return snap.value()->feed == feeds[0] ? 0 : snap.value()->feed == feeds[1] ? 1 : -1;
     };
     const long rounds = kills_per_kind(80);
-    std::mt19937 rng(20261125);
-    Tally tally;
-    int state = 0;
-    for (long i = 0; i < rounds; ++i)
-        kill_round(sync_args(1 - state), dir, db, pick_strike(timing, rng), timing, tally, state, 1 - state, check);
+    const Tally tally = alternate_kills(rounds, 20261125, sync_args, dir, db, timing, check);
     MESSAGE("syncs (" << timing.span_us / 1000 << " ms uninterrupted, writing from " << timing.first_write_us / 1000
                       << " ms): " << describe(tally));
     CHECK(tally.total() - tally.finished > rounds / 3);
@@ -292,11 +301,7 @@ TEST_CASE("fault/crash: kill -9 during settings saves leaves all of the old or a
         return now == states[0] ? 0 : now == states[1] ? 1 : -1;
     };
     const long rounds = kills_per_kind(80);
-    std::mt19937 rng(20261126);
-    Tally tally;
-    int state = 0;
-    for (long i = 0; i < rounds; ++i)
-        kill_round(apply_args(1 - state), dir, db, pick_strike(timing, rng), timing, tally, state, 1 - state, check);
+    const Tally tally = alternate_kills(rounds, 20261126, apply_args, dir, db, timing, check);
     MESSAGE("settings saves (" << timing.span_us / 1000 << " ms uninterrupted): " << describe(tally));
     CHECK(tally.total() - tally.finished > rounds / 3);
     CHECK(tally.killed_mid_write + tally.killed_after_commit > 0);
