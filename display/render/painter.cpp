@@ -5,6 +5,8 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <type_traits>
 
@@ -38,7 +40,12 @@ RenderTarget::RenderTarget(int width, int height, Sampling sampling) : w_(width)
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w_, h_, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    // BGRA storage takes the unsized GL_RGBA with BGRA data: Mesa matches that exactly, and
+    // stores a sized GL_RGBA8 as RGBA whatever the data.
+    if (sampling == Sampling::exact)
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w_, h_, 0, GL_BGRA, GL_UNSIGNED_BYTE, nullptr);
+    else
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w_, h_, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
     glGenFramebuffers(1, &fbo_);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex_, 0);
@@ -134,54 +141,67 @@ void Painter::draw(const scene::DisplayList& list, RenderTarget& target) {
     end_frame(target.framebuffer(), target.width(), target.height(), true);
 }
 
+Painter::~Painter() = default;
+
 void Painter::composite(const RenderTarget& current, const RenderTarget* next, float mix, int width,
                         int height, Transition transition, int rotation, const RenderTarget* into) {
-    if (into) width = into->width(), height = into->height(), rotation = 0;
-    begin_frame(static_cast<float>(width), static_cast<float>(height));
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    if (into) width = into->width(), height = into->height();
+    const bool fading = next && mix > 0;
+    if (!compositor_) {
+        compositor_ = std::make_unique<Compositor>();
+        if (compositing_ == Compositing::automatic)
+            compositing_ = is_software_renderer(reinterpret_cast<const char*>(glGetString(GL_RENDERER)))
+                               ? Compositing::software
+                               : Compositing::gpu;
+    }
+    if (!compositor_->ready()) return; // said on stderr when it was made; GL 3.2 compiles them
     const bool sideways = rotation == 90 || rotation == 270;
     // The slides' (logical) size, and where a logical point lands on the output.
     const float w = static_cast<float>(sideways ? height : width), h = static_cast<float>(sideways ? width : height);
-    auto place = [&](float x, float y) -> ImVec2 {
+    const float out_w = static_cast<float>(width), out_h = static_cast<float>(height);
+    auto place = [&](float x, float y) -> std::array<float, 2> {
+        float px = x, py = y; // on the output, from its top left
         switch (rotation) {
-        case 90: return {h - y, x};
-        case 180: return {w - x, h - y};
-        case 270: return {y, w - x};
-        default: return {x, y};
+        case 90: px = h - y, py = x; break;
+        case 180: px = w - x, py = h - y; break;
+        case 270: px = y, py = w - x; break;
+        default: break;
         }
+        return {2.0f * px / out_w - 1.0f, 1.0f - 2.0f * py / out_h}; // GL's clip space
     };
     // Each slide lands on whole output pixels, one texel to one pixel (a push moves by whole
     // pixels, a turn by right angles): the targets sample exactly (Sampling::exact).
-    // Render targets hold GL's bottom-up rows: flip v.
-    auto put = [&](const RenderTarget& t, float x, ImU32 tint) {
-        dl->AddImageQuad(tex_id(t.texture()), place(x, 0), place(x + w, 0), place(x + w, h), place(x, h),
-                         {0, 1}, {1, 1}, {1, 0}, {0, 0}, tint);
+    // Render targets hold GL's bottom-up rows: the slide's top is v = 1.
+    auto quad = [&](const RenderTarget& t, float x) {
+        const auto tl = place(x, 0), tr = place(x + w, 0), br = place(x + w, h), bl = place(x, h);
+        return Compositor::Quad{t.texture(),
+                                {{tl[0], tl[1]}, {tr[0], tr[1]}, {br[0], br[1]}, {bl[0], bl[1]}},
+                                {{0, 1}, {1, 1}, {1, 0}, {0, 0}}};
     };
-    // Slides are opaque, so the quads that show one at full strength are drawn without blending:
-    // under software rendering (llvmpipe) a blended full-screen quad reads back every pixel it
-    // writes, most of a transition frame's cost. ImGui's backend turns blending on again when
-    // told to reset its state.
-    const auto opaque = [&] { dl->AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr); };
-    const auto blended = [&] { dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr); };
-    opaque();
-    if (!next || mix <= 0) {
-        put(current, 0, IM_COL32_WHITE);
+    // Under software rendering a crossfade is mixed on the CPU first (it binds framebuffers of
+    // its own), then shown as one slide.
+    const bool cpu_mix = fading && transition == Transition::crossfade && compositing_ == Compositing::software &&
+                         current.width() == next->width() && current.height() == next->height();
+    const RenderTarget* mixed = cpu_mix ? &cpu_.mix(current, *next, mix) : nullptr;
+    compositor_->begin(into ? into->framebuffer() : 0, width, height);
+    // The slides cover the whole output at every step (see composite's contract): no clear.
+    if (mixed) {
+        compositor_->draw(quad(*mixed, 0));
+    } else if (!fading) {
+        compositor_->draw(quad(current, 0));
+        cpu_.rest();
     } else if (transition == Transition::slide) {
         // Whole pixels, and the next slide's left edge exactly at the current one's right edge:
         // no seam, no gap.
-        const float offset = std::round(mix * w);
-        put(current, -offset, IM_COL32_WHITE);
-        put(*next, w - offset, IM_COL32_WHITE);
+        const float offset = std::round(std::min(mix, 1.0f) * w);
+        compositor_->draw(quad(current, -offset));
+        compositor_->draw(quad(*next, w - offset));
     } else {
-        // An opaque slide under the next one at alpha `mix` is an exact crossfade.
-        put(current, 0, IM_COL32_WHITE);
-        blended();
-        const auto alpha = static_cast<int>(mix * 255.0f + 0.5f);
-        put(*next, 0, IM_COL32(255, 255, 255, alpha));
+        // An opaque slide under the next one at strength `mix` is an exact crossfade.
+        compositor_->draw(quad(current, 0));
+        compositor_->draw(quad(*next, 0), std::min(mix, 1.0f));
     }
-    blended();
-    // The slides cover the whole output at every step (see composite's contract): no clear.
-    end_frame(into ? into->framebuffer() : 0, width, height, false);
+    compositor_->end();
 }
 
 } // namespace podium::render

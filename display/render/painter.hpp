@@ -1,43 +1,31 @@
-// Draws a display list with Dear ImGui's draw lists, into the bound framebuffer or a texture.
+// Draws a display list with Dear ImGui's draw lists into a texture, and puts finished slides on
+// the output (compositor.hpp).
 #pragma once
 
 #include "font_atlas.hpp"
 #include "image_cache.hpp"
+#include "render_target.hpp"
+#include "compositor.hpp"
+#include "cpu_crossfade.hpp"
 
 #include "display/scene/display_list.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace podium::render {
 
-// An RGBA texture with a framebuffer: a finished slide, kept so transitions only composite.
-// How it is sampled when drawn: `exact` for a target composited one texel to one pixel (a
-// slide on the screen: nearest sampling, the same picture as linear at a quarter of the texel
-// reads, most of a transition frame's cost under llvmpipe); `scaled` for one shown smaller (the
-// overlay's privacy preview: linear).
-enum class Sampling { exact, scaled };
-class RenderTarget {
-  public:
-    RenderTarget(int width, int height, Sampling sampling = Sampling::exact);
-    ~RenderTarget();
-    RenderTarget(const RenderTarget&) = delete;
-    RenderTarget& operator=(const RenderTarget&) = delete;
-
-    int width() const { return w_; }
-    int height() const { return h_; }
-    unsigned texture() const { return tex_; }
-    unsigned framebuffer() const { return fbo_; }
-    std::vector<std::uint8_t> read_rgba() const; // top row first
-
-  private:
-    int w_, h_;
-    unsigned tex_ = 0, fbo_ = 0;
-};
+// How composite() crossfades: the next slide blended over the current one (`gpu`: free on a
+// GPU), or the two mixed on the CPU and shown as one (`software`, cpu_crossfade.hpp: the fast
+// way under llvmpipe). `automatic` chooses by GL's renderer.
+enum class Compositing { automatic, gpu, software };
 
 class Painter {
   public:
-    Painter(FontAtlas& fonts, ImageCache& images) : fonts_(fonts), images_(images) {}
+    Painter(FontAtlas& fonts, ImageCache& images, Compositing compositing = Compositing::automatic)
+        : fonts_(fonts), images_(images), compositing_(compositing) {}
+    ~Painter();
 
     // Draws `list` into `target`, replacing what it held.
     void draw(const scene::DisplayList& list, RenderTarget& target);
@@ -48,7 +36,7 @@ class Painter {
     //
     // width x height is the output's size. `rotation` (0, 90, 180, 270 degrees clockwise) turns
     // the picture for a screen mounted on its side: the slides are then height x width. With
-    // `into`, the result goes to that target (its size, no rotation) instead of the window.
+    // `into`, the result goes to that target (the output is its size) instead of the window.
     void composite(const RenderTarget& current, const RenderTarget* next, float mix, int width,
                    int height, Transition transition = Transition::crossfade, int rotation = 0,
                    const RenderTarget* into = nullptr);
@@ -58,6 +46,9 @@ class Painter {
     void end_frame(unsigned framebuffer, int width, int height, bool clear);
     FontAtlas& fonts_;
     ImageCache& images_;
+    Compositing compositing_;
+    std::unique_ptr<Compositor> compositor_; // made at the first composite (GL is current then)
+    CpuCrossfade cpu_;
 };
 
 } // namespace podium::render

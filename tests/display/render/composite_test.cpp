@@ -1,7 +1,8 @@
 // The painter's composite, through the real GL path: what the screen shows at each step of a
 // transition, pixel for pixel. Slides are drawn 1:1 (nearest sampling, no blending for the opaque
 // ones), so a resting slide must come out exactly as it was drawn, a push must have no seam, a
-// crossfade must mix the two.
+// crossfade must mix the two, a turn must turn. Both ways of crossfading (blended by GL for a
+// GPU, mixed on the CPU for a software renderer) must agree.
 #include "../../support/headless_gl.hpp"
 
 #include "display/render/image_cache.hpp"
@@ -20,7 +21,8 @@ constexpr int kW = 64, kH = 36;
 
 struct Rig {
     render::ImageCache images{[](const std::string&) {}};
-    render::Painter painter{*test::headless_gl().atlas, images};
+    render::Painter software{*test::headless_gl().atlas, images, render::Compositing::software};
+    render::Painter gpu{*test::headless_gl().atlas, images, render::Compositing::gpu};
 };
 
 Rig& rig() {
@@ -29,9 +31,14 @@ Rig& rig() {
 }
 
 // A slide of one colour with a 1-pixel column of another at x = marker_x (for seams and turns).
+constexpr render::Compositing kModes[] = {render::Compositing::software, render::Compositing::gpu};
+render::Painter& painter(render::Compositing mode) {
+    return mode == render::Compositing::software ? rig().software : rig().gpu;
+}
+
 std::unique_ptr<render::RenderTarget> slide(scene::Color fill, int marker_x, scene::Color marker) {
     const int w = kW, h = kH;
-    auto& painter = rig().painter; // first: it makes the GL context the target needs
+    auto& painter = rig().gpu; // first: it makes the GL context the target needs
     scene::DisplayList list;
     list.width = static_cast<float>(w);
     list.height = static_cast<float>(h);
@@ -59,23 +66,32 @@ bool near(Px p, int r, int g, int b, int tolerance = 2) {
 
 TEST_CASE("composite: a resting slide comes out exactly as drawn") {
     const auto a = slide({200, 40, 40, 255}, 10, {255, 255, 255, 255});
-    render::RenderTarget out(kW, kH);
-    rig().painter.composite(*a, nullptr, 0, kW, kH, render::Painter::Transition::crossfade, 0, &out);
     const auto want = a->read_rgba();
     CHECK(at(want, kW, 0, 0).r == 200); // the slide itself was drawn
-    CHECK(out.read_rgba() == want);
+    for (const auto mode : kModes) {
+        CAPTURE(static_cast<int>(mode));
+        render::RenderTarget out(kW, kH);
+        painter(mode).composite(*a, nullptr, 0, kW, kH, render::Painter::Transition::crossfade, 0, &out);
+        CHECK(out.read_rgba() == want);
+    }
 }
 
 TEST_CASE("composite: a crossfade mixes the two slides by its progress") {
     const auto a = slide({200, 0, 0, 255}, 0, {200, 0, 0, 255});
     const auto b = slide({0, 0, 200, 255}, 0, {0, 0, 200, 255});
-    render::RenderTarget out(kW, kH);
-    rig().painter.composite(*a, b.get(), 0.25f, kW, kH, render::Painter::Transition::crossfade, 0, &out);
-    const auto px = out.read_rgba();
-    for (const auto& [x, y] : {std::pair{0, 0}, {kW - 1, kH - 1}, {kW / 2, kH / 2}}) {
-        CAPTURE(x);
-        CAPTURE(y);
-        CHECK(near(at(px, kW, x, y), 150, 0, 50, 3));
+    for (const auto mode : kModes) {
+        CAPTURE(static_cast<int>(mode));
+        for (const auto& [mix, want] : {std::pair{0.25f, 50}, {0.5f, 100}, {0.9f, 180}}) {
+            CAPTURE(mix);
+            render::RenderTarget out(kW, kH);
+            painter(mode).composite(*a, b.get(), mix, kW, kH, render::Painter::Transition::crossfade, 0, &out);
+            const auto px = out.read_rgba();
+            for (const auto& [x, y] : {std::pair{0, 0}, {kW - 1, kH - 1}, {kW / 2, kH / 2}}) {
+                CAPTURE(x);
+                CAPTURE(y);
+                CHECK(near(at(px, kW, x, y), 200 - want, 0, want, 3));
+            }
+        }
     }
 }
 
@@ -85,7 +101,7 @@ TEST_CASE("composite: a push has the next slide's left edge at the current one's
     const auto a = slide({200, 0, 0, 255}, 16, {255, 255, 255, 255});
     const auto b = slide({0, 0, 200, 255}, 0, {0, 255, 0, 255});
     render::RenderTarget out(kW, kH);
-    rig().painter.composite(*a, b.get(), 0.25f, kW, kH, render::Painter::Transition::slide, 0, &out);
+    rig().gpu.composite(*a, b.get(), 0.25f, kW, kH, render::Painter::Transition::slide, 0, &out);
     const auto px = out.read_rgba();
     for (int y : {0, kH / 2, kH - 1}) {
         CAPTURE(y);
@@ -95,5 +111,42 @@ TEST_CASE("composite: a push has the next slide's left edge at the current one's
         CHECK(near(at(px, kW, 48, y), 0, 255, 0, 0));     // b's first column, right beside it
         CHECK(near(at(px, kW, 49, y), 0, 0, 200, 0));
         CHECK(near(at(px, kW, kW - 1, y), 0, 0, 200, 0));
+    }
+}
+
+TEST_CASE("composite: a screen on its side gets the slide turned clockwise, one texel to one pixel") {
+    // The slide's first column (white) and first row (green) mark its left and top edges.
+    scene::DisplayList list;
+    list.width = kW, list.height = kH;
+    list.background = {200, 0, 0, 255};
+    list.items.emplace_back(scene::RectItem{{0, 0, 1, static_cast<float>(kH)}, {255, 255, 255, 255}});
+    list.items.emplace_back(scene::RectItem{{1, 0, static_cast<float>(kW - 1), 1}, {0, 255, 0, 255}});
+    auto& gpu = rig().gpu; // first: it makes the GL context the targets need
+    render::RenderTarget a(kW, kH), b(kW, kH);
+    gpu.draw(list, a);
+    gpu.draw(list, b);
+    for (const auto mode : kModes) {
+        CAPTURE(static_cast<int>(mode));
+        for (const int rotation : {90, 180, 270}) {
+            CAPTURE(rotation);
+            const bool sideways = rotation != 180;
+            const int ow = sideways ? kH : kW, oh = sideways ? kW : kH;
+            render::RenderTarget out(ow, oh);
+            // A crossfade between two copies of it: the same picture, however it is mixed.
+            painter(mode).composite(a, &b, 0.5f, ow, oh, render::Painter::Transition::crossfade, rotation, &out);
+            const auto px = out.read_rgba();
+            int body = 0;
+            for (int y = 0; y < oh; ++y)
+                for (int x = 0; x < ow; ++x) {
+                    // Where the slide's left edge and top edge land on the output.
+                    const bool left = rotation == 90 ? y == 0 : rotation == 180 ? x == ow - 1 : y == oh - 1;
+                    const bool top = rotation == 90 ? x == ow - 1 : rotation == 180 ? y == oh - 1 : x == 0;
+                    const Px p = at(px, ow, x, y);
+                    if (left) CHECK(near(p, 255, 255, 255, 1));
+                    else if (top) CHECK(near(p, 0, 255, 0, 1));
+                    else body += near(p, 200, 0, 0, 1);
+                }
+            CHECK(body == (kW - 1) * (kH - 1)); // everything else is the slide's body, unblurred
+        }
     }
 }
