@@ -102,6 +102,14 @@ void Player::set_snapshot(model::SnapshotPtr snapshot) {
     views_[1].reset();
 }
 
+// A snapshot from sync, with the view the sync thread made for what was on screen: kept when
+// the rules are still the same.
+void Player::take_prepared(Prepared p) {
+    set_snapshot(std::move(p.snapshot));
+    if (p.view && p.viewing.privacy == device_.settings.privacy && p.viewing.lang == device_.language)
+        views_[p.viewing.audience == scene::Audience::internal ? 0 : 1] = std::move(p.view);
+}
+
 const scene::View& Player::view_for(scene::Audience a) {
     auto& v = views_[a == scene::Audience::internal ? 0 : 1];
     // The privacy filter runs once per snapshot and audience, not once per slide.
@@ -192,13 +200,15 @@ std::string Player::next_spotlight(const scene::View& view, const scene::LocalTi
 void Player::next_cue(scene::Instant now) {
     reload_settings();
     if (mailbox_)
-        if (auto fresh = mailbox_->take()) set_snapshot(std::move(fresh));
+        if (auto fresh = mailbox_->take()) take_prepared(std::move(*fresh));
     auto visible = [this](scene::Audience a, const std::vector<scene::Celebration>& news) {
         auto ctx = context(wall_now());
         ctx.celebrations = news;
         return !scene::visible_celebrations(view_for(a), ctx).empty();
     };
     cue_ = director_.next(now, visible);
+    // The next snapshot from sync comes filtered for this audience and these rules.
+    if (mailbox_) mailbox_->viewing({cue_.audience, device_.settings.privacy, device_.language});
     if (options_.store) {
         const char* what = cue_.what == scene::Cue::What::screen_off ? "screen-off"
                            : cue_.what == scene::Cue::What::fallback ? "fallback"

@@ -6,6 +6,7 @@
 #include "assets.hpp"
 #include "device.hpp"
 #include "overlay_host.hpp"
+#include "snapshot_mailbox.hpp"
 
 #include "display/render/gl_context.hpp"
 #include "display/render/painter.hpp"
@@ -38,24 +39,6 @@ struct PlayerOptions {
     std::string safe_mode;
 };
 
-// Where the sync thread leaves each new snapshot for the render thread. The render thread takes it
-// at its next slide change: a slide never changes its figures while on screen.
-class SnapshotMailbox {
-  public:
-    void put(model::SnapshotPtr s) {
-        std::lock_guard lock(mutex_);
-        latest_ = std::move(s);
-    }
-    model::SnapshotPtr take() {
-        std::lock_guard lock(mutex_);
-        return std::exchange(latest_, nullptr);
-    }
-
-  private:
-    std::mutex mutex_;
-    model::SnapshotPtr latest_;
-};
-
 // How the render loop keeps time, for the exit line, benchmarks and the overlay's status tab.
 struct FrameStats {
     std::uint64_t frames = 0;     // frames presented
@@ -78,6 +61,7 @@ class Player {
     }
     const scene::View& view_for(scene::Audience a);
     void set_snapshot(model::SnapshotPtr snapshot);
+    void take_prepared(Prepared p);
     void reload_settings();
     scene::Schedule schedule() const; // the device's, or the fallback only in safe mode
     void next_cue(scene::Instant now);
