@@ -81,6 +81,7 @@ unit=/usr/lib/systemd/system/podium.service
 systemd-analyze verify "$unit" 2>&1 | tee "$work/verify"
 ! grep -q "podium" "$work/verify" || fail "systemd-analyze verify complains about $unit"
 for line in Type=notify WatchdogSec=180 Restart=always User=podium StateDirectory=podium \
+    CacheDirectory=podium Environment=XDG_CACHE_HOME=/var/cache/podium \
     ProtectSystem=strict ProtectHome=yes NoNewPrivileges=yes PrivateTmp=yes \
     'ExecStart=/usr/bin/podium --config /etc/podium/podium.toml run'; do
     grep -qx "$line" "$unit" || fail "$unit lacks $line"
