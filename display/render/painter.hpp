@@ -43,7 +43,7 @@ class Painter {
 
   private:
     void begin_frame(float width, float height);
-    void end_frame(unsigned framebuffer, int width, int height, bool clear);
+    void end_frame(unsigned framebuffer, int width, int height, scene::Color clear);
     FontAtlas& fonts_;
     ImageCache& images_;
     Compositing compositing_;
