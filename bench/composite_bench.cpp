@@ -8,6 +8,7 @@
 // the kiosk does; without it, into an offscreen target.
 // Per case: the median wall time of a frame (glFinish included) and the CPU time per frame of
 // every thread of the process (llvmpipe renders on threads of its own), over FRAMES frames.
+#include "display/app/assets.hpp"
 #include "display/render/gl.hpp"
 #include "display/render/gl_context.hpp"
 #include "display/render/painter.hpp"
@@ -15,13 +16,10 @@
 #include <sys/resource.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -64,13 +62,12 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "podium_bench_composite: %s\n", gl.error().message.c_str());
         return 1;
     }
-    std::array<std::vector<unsigned char>, scene::kFontFaceCount> fonts;
-    const char* files[] = {"Inter-Regular.otf", "Inter-SemiBold.otf", "Inter-Bold.otf"};
-    for (std::size_t i = 0; i < fonts.size(); ++i) {
-        std::ifstream in(std::string(PODIUM_SOURCE_ASSETS) + "/fonts/" + files[i], std::ios::binary);
-        fonts[i].assign(std::istreambuf_iterator<char>(in), {});
+    auto fonts = app::load_fonts(PODIUM_SOURCE_ASSETS);
+    if (!fonts) {
+        std::fprintf(stderr, "podium_bench_composite: %s\n", fonts.error().message.c_str());
+        return 1;
     }
-    render::FontAtlas atlas(std::move(fonts));
+    render::FontAtlas atlas(std::move(fonts).value());
     render::ImageCache images([](const std::string&) {});
     render::Painter software(atlas, images, render::Compositing::software);
     render::Painter gpu(atlas, images, render::Compositing::gpu);

@@ -107,11 +107,11 @@ void Player::set_snapshot(model::SnapshotPtr snapshot) {
 void Player::take_prepared(Prepared p) {
     set_snapshot(std::move(p.snapshot));
     if (p.view && p.viewing.privacy == device_.settings.privacy && p.viewing.lang == device_.language)
-        views_[p.viewing.audience == scene::Audience::internal ? 0 : 1] = std::move(p.view);
+        view_slot(p.viewing.audience) = std::move(p.view);
 }
 
 const scene::View& Player::view_for(scene::Audience a) {
-    auto& v = views_[a == scene::Audience::internal ? 0 : 1];
+    auto& v = view_slot(a);
     // The privacy filter runs once per snapshot and audience, not once per slide.
     if (!v) v = scene::make_view(*snapshot_, a, device_.settings.privacy, device_.language);
     return *v;

@@ -19,7 +19,6 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -60,6 +59,7 @@ class Player {
         return device_.settings.theme == scene::ThemeName::light ? scene::light_theme() : scene::Theme{};
     }
     const scene::View& view_for(scene::Audience a);
+    std::optional<scene::View>& view_slot(scene::Audience a) { return views_[a == scene::Audience::internal ? 0 : 1]; }
     void set_snapshot(model::SnapshotPtr snapshot);
     void take_prepared(Prepared p);
     void reload_settings();

@@ -25,7 +25,6 @@ class Painter {
   public:
     Painter(FontAtlas& fonts, ImageCache& images, Compositing compositing = Compositing::automatic)
         : fonts_(fonts), images_(images), compositing_(compositing) {}
-    ~Painter();
 
     // Draws `list` into `target`, replacing what it held.
     void draw(const scene::DisplayList& list, RenderTarget& target);
