@@ -6,11 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace podium::sync {
@@ -23,6 +26,12 @@ using OrderedJson = nlohmann::ordered_json; // keeps the spec's field order when
 constexpr double kMaxExactInteger = 9007199254740992.0;
 
 // ---------------------------------------------------------------- reading
+//
+// nlohmann's SAX parser feeds a Reader that keeps no document tree: each field of interest lands
+// in a slot of a small Record (reused from one list element to the next), everything else is
+// skipped, and each list element becomes a model item as soon as its object closes. A 10k x 24
+// feed is read with no allocation per field and never exists as a tree (which costs about six
+// times the document). Paths for messages ("monthly[12].deals") are only spelled out for an error.
 
 // The first broken rule ends the read. Throwing it keeps every field read to one line instead of
 // a check-and-return after each; it never leaves this file (parse_feed_json catches it).
@@ -30,311 +39,283 @@ struct ShapeError {
     std::string message;
 };
 
-[[noreturn]] void fail(const std::string& path, const std::string& problem) {
-    throw ShapeError{path + ": " + problem};
-}
+// A place in the document, spelled out only for a message: "organisation.name", "monthly[12]",
+// "champions[3].consent.photo".
+struct Where {
+    static constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+    std::string_view head; // a top-level key
+    std::size_t index = kNoIndex;
+    std::string_view field{}, sub{};
 
-// A JSON value as an error message shows it: strings quoted, containers by kind only.
-std::string describe(const Json& j) {
-    switch (j.type()) {
-    case Json::value_t::string:
-        return quote_for_message(j.get_ref<const std::string&>());
-    case Json::value_t::object:
-        return "an object";
-    case Json::value_t::array:
-        return "an array";
-    default:
-        return j.dump(); // null, true, false, numbers (18500.00 as 18500.0, 1e20 as 1e+20)
+    Where at(std::string_view name) const {
+        Where w = *this;
+        (head.empty() ? w.head : field.empty() ? w.field : w.sub) = name;
+        return w;
     }
+    std::string text() const {
+        std::string s(head);
+        if (index != kNoIndex) s.append("[").append(std::to_string(index)).append("]");
+        if (!field.empty()) s.append(".").append(field);
+        if (!sub.empty()) s.append(".").append(sub);
+        return s;
+    }
+};
+
+[[noreturn]] void fail(const Where& where, const std::string& problem) {
+    throw ShapeError{where.text() + ": " + problem};
 }
 
-std::string join(const std::string& parent, const std::string& key) {
-    return parent.empty() ? key : parent + "." + key;
+// A JSON value as the reader keeps it: scalars whole; objects and arrays by kind only (what is in
+// them goes to a Record of their own, or nowhere).
+struct Value {
+    enum class Kind : std::uint8_t {
+        absent, // the key was not there
+        null,
+        boolean,
+        integer, // < 0 (nlohmann's number_integer)
+        unsigned_integer,
+        floating,
+        string,
+        object,
+        array,
+    };
+    Kind kind = Kind::absent;
+    bool boolean = false;
+    std::int64_t integer = 0;
+    std::uint64_t unsigned_integer = 0;
+    double floating = 0;
+    std::string string{};
+
+    bool is(Kind k) const { return kind == k; }
+    bool is_number() const {
+        return kind == Kind::integer || kind == Kind::unsigned_integer || kind == Kind::floating;
+    }
+    double number() const {
+        return kind == Kind::integer            ? static_cast<double>(integer)
+               : kind == Kind::unsigned_integer ? static_cast<double>(unsigned_integer)
+                                                : floating;
+    }
+};
+using Kind = Value::Kind;
+
+// A value as an error message shows it: strings quoted, containers by kind only, numbers as
+// nlohmann writes them (18500.00 as 18500.0, 1e20 as 1e+20).
+std::string describe(const Value& v) {
+    switch (v.kind) {
+    case Kind::string: return quote_for_message(v.string);
+    case Kind::object: return "an object";
+    case Kind::array: return "an array";
+    case Kind::null: return "null";
+    case Kind::boolean: return v.boolean ? "true" : "false";
+    case Kind::integer: return Json(v.integer).dump();
+    case Kind::unsigned_integer: return Json(v.unsigned_integer).dump();
+    case Kind::floating: return Json(v.floating).dump();
+    case Kind::absent: break;
+    }
+    return "nothing";
 }
 
-const Json& required_field(const Json& obj, const std::string& parent, const std::string& key) {
-    const auto it = obj.find(key);
-    if (it == obj.end()) fail(join(parent, key), "required field is missing");
-    return *it; // a null here fails the type check of its reader: "expected a string, got null"
+// The fields of one kind of object that the reader keeps, by slot; unknown keys are skipped.
+// A key given twice counts the last time, as in nlohmann's own parse.
+struct Record {
+    std::span<const std::string_view> names;
+    std::vector<Value> slots;
+    std::vector<Record*> nested; // per slot: the record an object there fills, if any
+
+    explicit Record(std::span<const std::string_view> field_names)
+        : names(field_names), slots(field_names.size()), nested(field_names.size(), nullptr) {}
+
+    static constexpr std::size_t kUnknown = static_cast<std::size_t>(-1);
+    std::size_t slot_of(std::string_view key) const {
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (names[i] == key) return i;
+        return kUnknown;
+    }
+    void clear() {
+        for (Value& v : slots) v.kind = Kind::absent;
+    }
+};
+
+struct RootFields {
+    enum : std::size_t { format, version, generated_at, organisation, champions, monthly, successes, investment };
+    static constexpr std::string_view names[] = {"format",       "version",  "generated_at",
+                                                 "organisation", "champions", "monthly",
+                                                 "successes",    "investment"};
+};
+struct OrganisationFields {
+    enum : std::size_t { name, headcount, currency, champion_goal_percent };
+    static constexpr std::string_view names[] = {"name", "headcount", "currency",
+                                                 "champion_goal_percent"};
+};
+struct ChampionFields {
+    enum : std::size_t { id, name, team, photo, consent };
+    static constexpr std::string_view names[] = {"id", "name", "team", "photo", "consent"};
+};
+struct ConsentFields {
+    enum : std::size_t { internal, is_public, photo };
+    static constexpr std::string_view names[] = {"internal", "public", "photo"};
+};
+struct MonthlyFields { // champion, month, then the metrics in kMetricNames' order (deal_value last)
+    enum : std::size_t { champion, month, first_metric };
+    static constexpr auto names = [] {
+        std::array<std::string_view, first_metric + model::kMetricNames.size()> a{"champion", "month"};
+        for (std::size_t k = 0; k < model::kMetricNames.size(); ++k) a[first_metric + k] = model::kMetricNames[k];
+        return a;
+    }();
+};
+struct SuccessFields {
+    enum : std::size_t { champion, date, kind, title, story, value };
+    static constexpr std::string_view names[] = {"champion", "date", "kind", "title", "story", "value"};
+};
+struct InvestmentFields {
+    enum : std::size_t { month, hours, cost };
+    static constexpr std::string_view names[] = {"month", "hours", "cost"};
+};
+
+const Value& required_field(const Record& r, std::size_t slot, const Where& where) {
+    const Value& v = r.slots[slot];
+    if (v.is(Kind::absent)) fail(where.at(r.names[slot]), "required field is missing");
+    return v; // a null here fails the type check of its reader: "expected a string, got null"
 }
 
 // nullptr when the field is missing or null: database and spreadsheet exports often write null
 // for an empty cell, and for an optional field that can only mean "not given".
-const Json* optional_field(const Json& obj, const std::string& key) {
-    const auto it = obj.find(key);
-    return it == obj.end() || it->is_null() ? nullptr : &*it;
+const Value* optional_field(const Record& r, std::size_t slot) {
+    const Value& v = r.slots[slot];
+    return v.is(Kind::absent) || v.is(Kind::null) ? nullptr : &v;
 }
 
-void require_object(const Json& j, const std::string& path) {
-    if (!j.is_object()) fail(path, "expected an object, got " + describe(j));
+void require_object(const Value& v, const Where& where) {
+    if (!v.is(Kind::object)) fail(where, "expected an object, got " + describe(v));
 }
 
-std::string read_string(const Json& j, const std::string& path) {
-    if (!j.is_string()) fail(path, "expected a string, got " + describe(j));
-    return j.get<std::string>();
+std::string read_string(const Value& v, const Where& where) {
+    if (!v.is(Kind::string)) fail(where, "expected a string, got " + describe(v));
+    return v.string;
 }
 
-bool read_bool(const Json& j, const std::string& path) {
-    if (!j.is_boolean()) fail(path, "expected true or false, got " + describe(j));
-    return j.get<bool>();
+bool read_bool(const Value& v, const Where& where) {
+    if (!v.is(Kind::boolean)) fail(where, "expected true or false, got " + describe(v));
+    return v.boolean;
 }
 
 // Only the type; the range is validate_feed's, which uses the same words for `expected`.
-double read_number(const Json& j, const std::string& path, const std::string& expected) {
-    if (!j.is_number()) fail(path, "expected " + expected + ", got " + describe(j));
-    return j.get<double>();
+double read_number(const Value& v, const Where& where, const char* expected) {
+    if (!v.is_number()) fail(where, std::string("expected ") + expected + ", got " + describe(v));
+    return v.number();
 }
 
 // Counts accept 3.0 as well as 3: exporters that keep every number as a float (spreadsheets,
 // Python) write that, and it is unambiguous. 3.5 is not a count.
-std::int64_t read_count(const Json& j, const std::string& path) {
-    if (j.is_number_unsigned()) {
-        const auto v = j.get<std::uint64_t>();
-        if (v <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-            return static_cast<std::int64_t>(v);
-    } else if (j.is_number_integer()) {
-        const auto v = j.get<std::int64_t>();
-        if (v >= 0) return v;
-    } else if (j.is_number_float()) {
-        const double v = j.get<double>();
-        if (std::trunc(v) == v && v >= 0 && v <= kMaxExactInteger)
-            return static_cast<std::int64_t>(v);
+std::int64_t read_count(const Value& v, const Where& where) {
+    if (v.is(Kind::unsigned_integer)) {
+        if (v.unsigned_integer <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            return static_cast<std::int64_t>(v.unsigned_integer);
+    } else if (v.is(Kind::integer)) {
+        if (v.integer >= 0) return v.integer;
+    } else if (v.is(Kind::floating)) {
+        if (std::trunc(v.floating) == v.floating && v.floating >= 0 && v.floating <= kMaxExactInteger)
+            return static_cast<std::int64_t>(v.floating);
     }
-    if (j.is_number() && j.get<double>() > kMaxExactInteger)
-        fail(path, "too large for a count, got " + describe(j));
-    fail(path, "expected an integer ≥ 0, got " + describe(j));
+    if (v.is_number() && v.number() > kMaxExactInteger)
+        fail(where, "too large for a count, got " + describe(v));
+    fail(where, "expected an integer ≥ 0, got " + describe(v));
 }
 
-std::int64_t read_cents(const Json& j, const std::string& path) {
-    const std::string expected = "expected an amount ≥ 0 with at most 2 decimals, got ";
-    if (!j.is_number()) fail(path, expected + describe(j));
-    const double amount = j.get<double>(); // integers up to the maximum are exact as doubles
-    if (amount < 0) fail(path, expected + describe(j));
+std::int64_t read_cents(const Value& v, const Where& where) {
+    const auto broken = [&] {
+        fail(where, "expected an amount ≥ 0 with at most 2 decimals, got " + describe(v));
+    };
+    if (!v.is_number()) broken();
+    const double amount = v.number(); // integers up to the maximum are exact as doubles
+    if (amount < 0) broken();
     if (amount > static_cast<double>(kMaxDealValueCents) / 100.0)
-        fail(path,
-             "too large (at most " + format_cents(kMaxDealValueCents) + "), got " + describe(j));
+        fail(where, "too large (at most " + format_cents(kMaxDealValueCents) + "), got " + describe(v));
     const auto cents = exact_cents(amount);
-    if (!cents) fail(path, expected + describe(j));
+    if (!cents) broken();
     return *cents;
 }
 
-model::YearMonth read_year_month(const Json& j, const std::string& path) {
-    if (j.is_string())
-        if (auto ym = model::parse_year_month(j.get_ref<const std::string&>())) return *ym;
-    fail(path, "expected YYYY-MM, got " + describe(j));
+model::YearMonth read_year_month(const Value& v, const Where& where) {
+    if (v.is(Kind::string))
+        if (auto ym = model::parse_year_month(v.string)) return *ym;
+    fail(where, "expected YYYY-MM, got " + describe(v));
 }
 
-model::Date read_date(const Json& j, const std::string& path) {
-    if (j.is_string())
-        if (auto d = model::parse_date(j.get_ref<const std::string&>())) return *d;
-    fail(path, "expected YYYY-MM-DD, got " + describe(j));
+model::Date read_date(const Value& v, const Where& where) {
+    if (v.is(Kind::string))
+        if (auto d = model::parse_date(v.string)) return *d;
+    fail(where, "expected YYYY-MM-DD, got " + describe(v));
 }
 
-model::Organisation read_organisation(const Json& j, const std::string& p) {
-    require_object(j, p);
+model::Organisation read_organisation(const Value& v, const Record& r, const Where& w) {
+    using F = OrganisationFields;
+    require_object(v, w);
     model::Organisation org;
-    org.name = read_string(required_field(j, p, "name"), p + ".name");
-    if (const Json* v = optional_field(j, "headcount"))
-        org.headcount = read_count(*v, p + ".headcount");
-    if (const Json* v = optional_field(j, "currency"))
-        org.currency = read_string(*v, p + ".currency");
-    if (const Json* v = optional_field(j, "champion_goal_percent"))
+    org.name = read_string(required_field(r, F::name, w), w.at("name"));
+    if (const Value* f = optional_field(r, F::headcount)) org.headcount = read_count(*f, w.at("headcount"));
+    if (const Value* f = optional_field(r, F::currency)) org.currency = read_string(*f, w.at("currency"));
+    if (const Value* f = optional_field(r, F::champion_goal_percent))
         org.champion_goal_percent =
-            read_number(*v, p + ".champion_goal_percent", "a number from 0 to 100");
+            read_number(*f, w.at("champion_goal_percent"), "a number from 0 to 100");
     return org;
 }
 
-model::Consent read_consent(const Json& j, const std::string& p) {
-    require_object(j, p);
+model::Consent read_consent(const Value& v, const Record& r, const Where& w) {
+    using F = ConsentFields;
+    require_object(v, w);
     model::Consent c; // the defaults of the spec: internal yes, public and photo no
-    if (const Json* v = optional_field(j, "internal")) c.internal = read_bool(*v, p + ".internal");
-    if (const Json* v = optional_field(j, "public")) c.is_public = read_bool(*v, p + ".public");
-    if (const Json* v = optional_field(j, "photo")) c.photo = read_bool(*v, p + ".photo");
+    if (const Value* f = optional_field(r, F::internal)) c.internal = read_bool(*f, w.at("internal"));
+    if (const Value* f = optional_field(r, F::is_public)) c.is_public = read_bool(*f, w.at("public"));
+    if (const Value* f = optional_field(r, F::photo)) c.photo = read_bool(*f, w.at("photo"));
     return c;
 }
 
-model::Champion read_champion(const Json& j, const std::string& p) {
+model::Champion read_champion(const Record& r, const Where& w) {
+    using F = ChampionFields;
     model::Champion c;
-    c.id = read_string(required_field(j, p, "id"), p + ".id");
-    c.name = read_string(required_field(j, p, "name"), p + ".name");
-    if (const Json* v = optional_field(j, "team")) c.team = read_string(*v, p + ".team");
-    if (const Json* v = optional_field(j, "photo")) c.photo = read_string(*v, p + ".photo");
-    if (const Json* v = optional_field(j, "consent")) c.consent = read_consent(*v, p + ".consent");
+    c.id = read_string(required_field(r, F::id, w), w.at("id"));
+    c.name = read_string(required_field(r, F::name, w), w.at("name"));
+    if (const Value* f = optional_field(r, F::team)) c.team = read_string(*f, w.at("team"));
+    if (const Value* f = optional_field(r, F::photo)) c.photo = read_string(*f, w.at("photo"));
+    if (const Value* f = optional_field(r, F::consent))
+        c.consent = read_consent(*f, *r.nested[F::consent], w.at("consent"));
     return c;
 }
 
-model::MonthlyFigures read_monthly(const Json& j, const std::string& p) {
+model::MonthlyFigures read_monthly(const Record& r, const Where& w) {
+    using F = MonthlyFields;
     model::MonthlyFigures m;
-    m.champion = read_string(required_field(j, p, "champion"), p + ".champion");
-    m.month = read_year_month(required_field(j, p, "month"), p + ".month");
-    for (std::size_t k = 0; k < model::kCountMetrics; ++k) {
-        const std::string name(model::kMetricNames[k]);
-        if (const Json* v = optional_field(j, name)) m.counts[k] = read_count(*v, p + "." + name);
-    }
-    if (const Json* v = optional_field(j, "deal_value"))
-        m.deal_value_cents = read_cents(*v, p + ".deal_value");
+    m.champion = read_string(required_field(r, F::champion, w), w.at("champion"));
+    m.month = read_year_month(required_field(r, F::month, w), w.at("month"));
+    for (std::size_t k = 0; k < model::kCountMetrics; ++k)
+        if (const Value* f = optional_field(r, F::first_metric + k))
+            m.counts[k] = read_count(*f, w.at(model::kMetricNames[k]));
+    constexpr std::size_t deal_value = F::first_metric + model::kCountMetrics;
+    if (const Value* f = optional_field(r, deal_value))
+        m.deal_value_cents = read_cents(*f, w.at(model::kMetricNames[model::kCountMetrics]));
     return m;
 }
 
-model::Success read_success(const Json& j, const std::string& p) {
+model::Success read_success(const Record& r, const Where& w) {
+    using F = SuccessFields;
     model::Success s;
-    s.champion = read_string(required_field(j, p, "champion"), p + ".champion");
-    s.date = read_date(required_field(j, p, "date"), p + ".date");
-    s.kind = read_string(required_field(j, p, "kind"), p + ".kind");
-    s.title = read_string(required_field(j, p, "title"), p + ".title");
-    if (const Json* v = optional_field(j, "story")) s.story = read_string(*v, p + ".story");
-    if (const Json* v = optional_field(j, "value"))
-        s.value = read_number(*v, p + ".value", "a number ≥ 0");
+    s.champion = read_string(required_field(r, F::champion, w), w.at("champion"));
+    s.date = read_date(required_field(r, F::date, w), w.at("date"));
+    s.kind = read_string(required_field(r, F::kind, w), w.at("kind"));
+    s.title = read_string(required_field(r, F::title, w), w.at("title"));
+    if (const Value* f = optional_field(r, F::story)) s.story = read_string(*f, w.at("story"));
+    if (const Value* f = optional_field(r, F::value)) s.value = read_number(*f, w.at("value"), "a number ≥ 0");
     return s;
 }
 
-model::Investment read_investment(const Json& j, const std::string& p) {
+model::Investment read_investment(const Record& r, const Where& w) {
+    using F = InvestmentFields;
     model::Investment inv;
-    inv.month = read_year_month(required_field(j, p, "month"), p + ".month");
-    if (const Json* v = optional_field(j, "hours"))
-        inv.hours = read_number(*v, p + ".hours", "a number ≥ 0");
-    if (const Json* v = optional_field(j, "cost"))
-        inv.cost = read_number(*v, p + ".cost", "a number ≥ 0");
+    inv.month = read_year_month(required_field(r, F::month, w), w.at("month"));
+    if (const Value* f = optional_field(r, F::hours)) inv.hours = read_number(*f, w.at("hours"), "a number ≥ 0");
+    if (const Value* f = optional_field(r, F::cost)) inv.cost = read_number(*f, w.at("cost"), "a number ≥ 0");
     return inv;
-}
-
-// champions and monthly must be present (possibly empty): a feed is a full snapshot, and an
-// exporter that forgot them would otherwise wipe every screen. successes and investment are
-// optional lists in the spec.
-enum class Presence { required, optional };
-
-template <class T, class ReadItem>
-std::vector<T> read_list(const Json& root, const std::string& key, Presence presence,
-                         ReadItem read_item) {
-    const auto it = root.find(key);
-    if (it == root.end() || (it->is_null() && presence == Presence::optional)) {
-        if (presence == Presence::required) fail(key, "required field is missing");
-        return {};
-    }
-    if (!it->is_array()) fail(key, "expected an array, got " + describe(*it));
-    std::vector<T> items;
-    items.reserve(it->size());
-    for (std::size_t i = 0; i < it->size(); ++i) {
-        const std::string path = key + "[" + std::to_string(i) + "]";
-        const Json& item = (*it)[i];
-        require_object(item, path);
-        items.push_back(read_item(item, path));
-    }
-    return items;
-}
-
-// Before anything else: a feed of another version may be shaped differently, and then the
-// version is the one thing worth saying.
-void check_format_and_version(const Json& root) {
-    const Json& format = required_field(root, "", "format");
-    if (format != "podium-feed")
-        fail("format", "expected \"podium-feed\", got " + describe(format));
-    const Json& version = required_field(root, "", "version");
-    if (!version.is_number()) fail("version", "expected an integer, got " + describe(version));
-    if (version != 1)
-        fail("version", "unsupported feed version " + describe(version) +
-                            "; this Podium understands version 1");
-}
-
-// The four lists are read element by element while the document is parsed, and each element is
-// dropped from the DOM as soon as it is in the model: a 10k x 24 feed never exists as a whole
-// nlohmann tree (which costs about six times the document). Errors are kept, not thrown, so that
-// they are reported in the same order as before: format and version first, then the fields and
-// lists in document-model order, each list by its first broken element.
-struct StreamedList {
-    bool streamed = false; // the key held an array that was read element by element
-    std::size_t count = 0;
-    std::optional<ShapeError> error;
-};
-
-struct Streamed {
-    model::Feed lists; // champions, monthly, successes, investment
-    StreamedList champions, monthly, successes, investment;
-    std::string key; // the top-level key being parsed
-    StreamedList* list = nullptr; // the list being streamed, if any
-
-    StreamedList* list_for(const std::string& k) {
-        if (k == "champions") return &champions;
-        if (k == "monthly") return &monthly;
-        if (k == "successes") return &successes;
-        if (k == "investment") return &investment;
-        return nullptr;
-    }
-
-    template <class T, class ReadItem>
-    void take(std::vector<T>& into, const Json& item, ReadItem read_item) {
-        const std::string path = key + "[" + std::to_string(list->count++) + "]";
-        if (list->error) return; // the first broken element is the one reported
-        try {
-            require_object(item, path);
-            into.push_back(read_item(item, path));
-        } catch (const ShapeError& e) {
-            list->error = e;
-        }
-    }
-
-    void element(const Json& item) {
-        if (list == &champions) take(lists.champions, item, read_champion);
-        if (list == &monthly) take(lists.monthly, item, read_monthly);
-        if (list == &successes) take(lists.successes, item, read_success);
-        if (list == &investment) take(lists.investment, item, read_investment);
-    }
-
-    // nlohmann's parser callback: depth 1 is a top-level key or list, depth 2 a list element.
-    bool on_event(int depth, Json::parse_event_t event, Json& parsed) {
-        using E = Json::parse_event_t;
-        if (depth == 1 && event == E::key) {
-            key = parsed.get<std::string>();
-            list = nullptr;
-        } else if (depth == 1 && event == E::array_start) {
-            list = list_for(key);
-            if (list) { // a duplicate key: the last one counts, as nlohmann's own parse does
-                *list = {true, 0, std::nullopt};
-                clear_items();
-            }
-        } else if (depth == 1 && event == E::array_end) {
-            list = nullptr;
-        } else if (depth == 2 && list &&
-                   (event == E::object_end || event == E::value || event == E::array_end)) {
-            element(parsed);
-            return false; // dropped from the DOM: it is in the model now
-        }
-        return true;
-    }
-
-    void clear_items() {
-        if (list == &champions) lists.champions.clear();
-        if (list == &monthly) lists.monthly.clear();
-        if (list == &successes) lists.successes.clear();
-        if (list == &investment) lists.investment.clear();
-    }
-};
-
-template <class T, class ReadItem>
-std::vector<T> list_or_read(std::vector<T>& streamed_items, const StreamedList& streamed,
-                            const Json& root, const std::string& key, Presence presence,
-                            ReadItem read_item) {
-    if (!streamed.streamed) return read_list<T>(root, key, presence, read_item); // absent, null, not an array
-    if (streamed.error) throw *streamed.error;
-    return std::move(streamed_items);
-}
-
-model::Feed read_feed(const Json& root, Streamed& s) {
-    if (!root.is_object())
-        throw ShapeError{"expected a JSON object at the top level, got " + describe(root)};
-    check_format_and_version(root);
-    model::Feed feed;
-    feed.generated_at = read_string(required_field(root, "", "generated_at"), "generated_at");
-    feed.organisation = read_organisation(required_field(root, "", "organisation"), "organisation");
-    feed.champions = list_or_read<model::Champion>(s.lists.champions, s.champions, root, "champions",
-                                                   Presence::required, read_champion);
-    feed.monthly = list_or_read<model::MonthlyFigures>(s.lists.monthly, s.monthly, root, "monthly",
-                                                       Presence::required, read_monthly);
-    feed.successes = list_or_read<model::Success>(s.lists.successes, s.successes, root, "successes",
-                                                  Presence::optional, read_success);
-    feed.investment = list_or_read<model::Investment>(s.lists.investment, s.investment, root,
-                                                      "investment", Presence::optional, read_investment);
-    return feed;
 }
 
 // nlohmann's "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error
@@ -365,6 +346,243 @@ std::string syntax_message(const std::string& what) {
                   message.substr(end);
     return message;
 }
+
+
+// champions and monthly must be present (possibly empty): a feed is a full snapshot, and an
+// exporter that forgot them would otherwise wipe every screen. successes and investment are
+// optional lists in the spec.
+enum class Presence { required, optional };
+
+// nlohmann's SAX interface (sax_parse). Shape errors are kept, not thrown, so that a syntax error
+// anywhere is reported first; then read_feed reports format and version, the fields and the lists
+// in document-model order, each list by its first broken element.
+class Reader {
+public:
+    Reader() {
+        root_.nested[RootFields::organisation] = &organisation_;
+        champions_.element.nested[ChampionFields::consent] = &consent_;
+    }
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+
+    // --- the SAX events
+    bool null() { return scalar([](Value& v) { v.kind = Kind::null; }); }
+    bool boolean(bool b) {
+        return scalar([b](Value& v) { v.kind = Kind::boolean, v.boolean = b; });
+    }
+    bool number_integer(std::int64_t i) {
+        return scalar([i](Value& v) { v.kind = Kind::integer, v.integer = i; });
+    }
+    bool number_unsigned(std::uint64_t u) {
+        return scalar([u](Value& v) { v.kind = Kind::unsigned_integer, v.unsigned_integer = u; });
+    }
+    bool number_float(double d, const std::string& /*as written*/) {
+        return scalar([d](Value& v) { v.kind = Kind::floating, v.floating = d; });
+    }
+    bool string(std::string& s) { // the lexer's buffer: swapped, not copied
+        return scalar([&s](Value& v) { v.kind = Kind::string, v.string.swap(s); });
+    }
+    bool binary(Json::binary_t& /*never in JSON text*/) { return true; }
+    bool key(std::string& k) {
+        Frame& f = stack_.back();
+        if (f.record) f.pending = f.record->slot_of(k);
+        return true;
+    }
+    bool start_object(std::size_t /*unknown*/) {
+        Value* v = target();
+        if (v) v->kind = Kind::object;
+        if (stack_.empty()) { // the top level
+            root_.clear();
+            push({.record = &root_});
+            return true;
+        }
+        const Frame& f = stack_.back();
+        if (f.list) { // an element of a list; after a broken one, the rest are only parsed
+            List& list = *f.list;
+            if (!list.error) list.element.clear();
+            push(list.error ? Frame{} : Frame{.record = &list.element, .element_of = &list});
+            return true;
+        }
+        Record* inner = v ? f.record->nested[f.pending] : nullptr;
+        if (inner) inner->clear();
+        push({.record = inner});
+        return true;
+    }
+    bool end_object() {
+        const Frame f = stack_.back();
+        stack_.pop_back();
+        if (f.element_of) finish_element(*f.element_of);
+        return true;
+    }
+    bool start_array(std::size_t /*unknown*/) {
+        Value* v = target();
+        if (v) v->kind = Kind::array;
+        List* list = nullptr;
+        if (!stack_.empty()) {
+            const Frame& f = stack_.back();
+            if (f.list) not_an_object(*f.list, Value{.kind = Kind::array});
+            if (v && f.record == &root_) list = list_at(f.pending); // a list of the feed
+        }
+        if (list) list->start(items_);
+        push({.list = list});
+        return true;
+    }
+    bool end_array() {
+        stack_.pop_back();
+        return true;
+    }
+    bool parse_error(std::size_t /*position*/, const std::string& /*last token*/,
+                     const Json::exception& e) {
+        if (e.id >= 100 && e.id < 200) { // parse_error.1xx
+            syntax_error_ = syntax_message(e.what());
+        } else { // out_of_range.406, a number like 1e400 that no double holds
+            const std::string what = e.what();
+            const std::size_t end_of_id = what.find("] ");
+            syntax_error_ = "JSON error: " + (end_of_id == std::string::npos ? what : what.substr(end_of_id + 2));
+        }
+        return false;
+    }
+
+    const std::string& syntax_error() const { return syntax_error_; }
+
+    model::Feed read_feed() {
+        if (!top_.is(Kind::object))
+            throw ShapeError{"expected a JSON object at the top level, got " + describe(top_)};
+        check_format_and_version();
+        using F = RootFields;
+        model::Feed feed;
+        const Where top;
+        feed.generated_at = read_string(required_field(root_, F::generated_at, top), top.at("generated_at"));
+        feed.organisation = read_organisation(required_field(root_, F::organisation, top),
+                                              organisation_, top.at("organisation"));
+        feed.champions = take_list(F::champions, Presence::required, items_.champions);
+        feed.monthly = take_list(F::monthly, Presence::required, items_.monthly);
+        feed.successes = take_list(F::successes, Presence::optional, items_.successes);
+        feed.investment = take_list(F::investment, Presence::optional, items_.investment);
+        return feed;
+    }
+
+private:
+    // One of the feed's four lists, read element by element into items_.
+    struct List {
+        std::size_t slot; // in the root record
+        Record element;
+        std::size_t count = 0; // elements seen
+        std::optional<ShapeError> error{};
+
+        // A key given twice counts the last time: what an earlier array gave is dropped.
+        void start(model::Feed& items) {
+            count = 0;
+            error.reset();
+            if (slot == RootFields::champions) items.champions.clear();
+            if (slot == RootFields::monthly) items.monthly.clear();
+            if (slot == RootFields::successes) items.successes.clear();
+            if (slot == RootFields::investment) items.investment.clear();
+        }
+    };
+
+    // An open object or array: an object of a Record fills its slots, a list's array makes
+    // elements, anything else is skipped to its end.
+    struct Frame {
+        Record* record = nullptr;
+        std::size_t pending = Record::kUnknown; // the slot the next value goes to
+        List* list = nullptr;                   // this array is the list's
+        List* element_of = nullptr;             // this object is an element of the list
+    };
+
+    void push(const Frame& f) { stack_.push_back(f); }
+
+    // Where the value that starts now goes: the top level, a slot, or (nullptr) nowhere kept.
+    Value* target() {
+        if (stack_.empty()) return &top_;
+        Frame& f = stack_.back();
+        if (f.list) ++f.list->count; // an element
+        if (f.record && f.pending != Record::kUnknown) return &f.record->slots[f.pending];
+        return nullptr;
+    }
+
+    template <class Set>
+    bool scalar(Set set) {
+        if (Value* v = target()) {
+            set(*v);
+        } else if (!stack_.empty() && stack_.back().list) {
+            Value element;
+            set(element);
+            not_an_object(*stack_.back().list, element);
+        }
+        return true;
+    }
+
+    void not_an_object(List& list, const Value& element) {
+        if (!list.error)
+            list.error = ShapeError{element_where(list).text() + ": expected an object, got " +
+                                    describe(element)};
+    }
+
+    List* list_at(std::size_t slot) {
+        for (List* l : {&champions_, &monthly_, &successes_, &investment_})
+            if (l->slot == slot) return l;
+        return nullptr;
+    }
+
+    static Where element_where(const List& list) {
+        return Where{.head = RootFields::names[list.slot], .index = list.count - 1};
+    }
+
+    void finish_element(List& list) {
+        const Where w = element_where(list);
+        try {
+            switch (list.slot) {
+            case RootFields::champions: items_.champions.push_back(read_champion(list.element, w)); break;
+            case RootFields::monthly: items_.monthly.push_back(read_monthly(list.element, w)); break;
+            case RootFields::successes: items_.successes.push_back(read_success(list.element, w)); break;
+            case RootFields::investment: items_.investment.push_back(read_investment(list.element, w)); break;
+            default: break;
+            }
+        } catch (ShapeError& e) {
+            list.error = std::move(e);
+        }
+    }
+
+    // Before anything else: a feed of another version may be shaped differently, and then the
+    // version is the one thing worth saying.
+    void check_format_and_version() const {
+        const Where top;
+        const Value& format = required_field(root_, RootFields::format, top);
+        if (!format.is(Kind::string) || format.string != "podium-feed")
+            fail(top.at("format"), "expected \"podium-feed\", got " + describe(format));
+        const Value& version = required_field(root_, RootFields::version, top);
+        if (!version.is_number()) fail(top.at("version"), "expected an integer, got " + describe(version));
+        if (version.number() != 1.0)
+            fail(top.at("version"),
+                 "unsupported feed version " + describe(version) + "; this Podium understands version 1");
+    }
+
+    template <class T>
+    std::vector<T> take_list(std::size_t slot, Presence presence, std::vector<T>& items) {
+        const Value& v = root_.slots[slot];
+        const Where where{.head = RootFields::names[slot]};
+        if (v.is(Kind::absent) || (v.is(Kind::null) && presence == Presence::optional)) {
+            if (presence == Presence::required) fail(where, "required field is missing");
+            return {};
+        }
+        if (!v.is(Kind::array)) fail(where, "expected an array, got " + describe(v));
+        if (const List* list = list_at(slot); list->error) throw *list->error;
+        return std::move(items);
+    }
+
+    Value top_; // the document's top-level value
+    Record root_{RootFields::names};
+    Record organisation_{OrganisationFields::names};
+    Record consent_{ConsentFields::names};
+    List champions_{RootFields::champions, Record{ChampionFields::names}};
+    List monthly_{RootFields::monthly, Record{MonthlyFields::names}};
+    List successes_{RootFields::successes, Record{SuccessFields::names}};
+    List investment_{RootFields::investment, Record{InvestmentFields::names}};
+    model::Feed items_; // the lists' elements read so far
+    std::vector<Frame> stack_;
+    std::string syntax_error_;
+};
 
 // ---------------------------------------------------------------- writing
 
@@ -449,25 +667,11 @@ OrderedJson list_json(const std::vector<T>& items, ToJson to_json) {
 } // namespace
 
 podium::Result<model::Feed> parse_feed_json(std::string_view text) {
-    Json root;
-    Streamed streamed;
-    try {
-        root = Json::parse(text.begin(), text.end(),
-                           [&streamed](int depth, Json::parse_event_t event, Json& parsed) {
-                               return streamed.on_event(depth, event, parsed);
-                           });
-    } catch (const Json::parse_error& e) {
-        return Error{syntax_message(e.what())};
-    } catch (const Json::exception& e) {
-        // out_of_range.406, a number like 1e400 that no double holds
-        const std::string what = e.what();
-        const std::size_t end_of_id = what.find("] ");
-        return Error{"JSON error: " +
-                     (end_of_id == std::string::npos ? what : what.substr(end_of_id + 2))};
-    }
+    Reader reader;
+    if (!Json::sax_parse(text.begin(), text.end(), &reader)) return Error{reader.syntax_error()};
     model::Feed feed;
     try {
-        feed = read_feed(root, streamed);
+        feed = reader.read_feed();
     } catch (const ShapeError& e) {
         return Error{e.message};
     }

@@ -88,6 +88,61 @@ TEST_CASE("unknown fields are ignored") {
     CHECK(error == "accepted");
 }
 
+// The reader keeps no document tree: it takes each field as the parser meets it. These are the
+// places where that could differ from reading a whole document.
+TEST_CASE("keys given twice, nested unknowns, and elements that are not objects") {
+    const std::string head = R"({"format": "podium-feed", "version": 1,
+        "generated_at": "2026-11-01T07:00:00Z", "organisation": {"name": "X"},
+        "champions": [{"id": "a", "name": "A"}], )";
+    SUBCASE("a field given twice counts the last time, also when the first was broken") {
+        const model::Feed feed = parse_ok(head + R"("monthly": [{"champion": "a",
+            "month": "2026-10", "deals": "three", "deals": 3, "month": "2026-09"}]})");
+        CHECK(feed.monthly[0].month == model::YearMonth{2026, 9});
+        CHECK(feed.monthly[0].get(model::Metric::deals) == 3);
+        CHECK(error_of(head + R"("monthly": [{"champion": "a", "month": "2026-10",
+            "deals": 3, "deals": -1}]})") == "monthly[0].deals: expected an integer ≥ 0, got -1");
+    }
+    SUBCASE("a list given twice counts the last time") {
+        const model::Feed feed = parse_ok(head + R"("monthly": [{"champion": "a", "month": "2026-10"},
+            {"champion": "a", "month": "2026-11"}], "monthly": [{"champion": "a", "month": "2026-08"}]})");
+        REQUIRE(feed.monthly.size() == 1);
+        CHECK(feed.monthly[0].month == model::YearMonth{2026, 8});
+        CHECK(error_of(head + R"("monthly": [{"champion": "a", "month": "2026-10"}], "monthly": null})") ==
+              "monthly: expected an array, got null");
+        CHECK(parse_ok(head + R"("monthly": [{"champion": "a", "month": "2026-13"}],
+            "monthly": []})").monthly.empty());
+    }
+    SUBCASE("consent given twice: the last object, with the defaults for what it leaves out") {
+        const model::Feed feed = parse_ok(R"({"format": "podium-feed", "version": 1,
+            "generated_at": "2026-11-01T07:00:00Z", "organisation": {"name": "X"},
+            "champions": [{"id": "a", "name": "A", "consent": {"internal": false, "photo": true},
+                           "consent": {"public": true}},
+                          {"id": "b", "name": "B"}], "monthly": []})");
+        CHECK(feed.champions[0].consent == model::Consent{true, true, false});
+        CHECK(feed.champions[1].consent == model::Consent{}); // nothing left over from "a"
+    }
+    SUBCASE("unknown fields may hold anything, known names inside them included") {
+        const model::Feed feed = parse_ok(head + R"("monthly": [{"champion": "a", "month": "2026-10",
+            "extra": {"deals": "bad", "champion": 7, "list": [1, {"month": null}, [[]]]},
+            "deals": 2}], "notes": [{"champion": "nobody"}]})");
+        CHECK(feed.monthly[0].get(model::Metric::deals) == 2);
+    }
+    SUBCASE("a field that holds a container is named by its kind") {
+        CHECK(error_of(head + R"("monthly": [{"champion": "a", "month": "2026-10",
+            "deals": {"n": 3}}]})") == "monthly[0].deals: expected an integer ≥ 0, got an object");
+        CHECK(error_of(head + R"("monthly": [{"champion": ["a"], "month": "2026-10"}]})") ==
+              "monthly[0].champion: expected a string, got an array");
+    }
+    SUBCASE("an element that is not an object is named by its index; the first broken one counts") {
+        CHECK(error_of(head + R"("monthly": [{"champion": "a", "month": "2026-10"}, 12.5,
+            {"champion": "a"}]})") == "monthly[1]: expected an object, got 12.5");
+        CHECK(error_of(head + R"("monthly": [{"champion": "a", "month": "2026-10"},
+            {"champion": "a"}, [1]]})") == "monthly[1].month: required field is missing");
+        CHECK(error_of(head + R"("monthly": [[{"champion": "a"}]]})") ==
+              "monthly[0]: expected an object, got an array");
+    }
+}
+
 TEST_CASE("format and version") {
     SUBCASE("another version says which one is understood") {
         CHECK(error_with("/version", "2") ==
