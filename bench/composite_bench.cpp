@@ -1,7 +1,9 @@
 // Composite benchmark (not a test): what one transition frame costs the GPU driver, here Mesa's
 // llvmpipe (software, no GPU): the painter's composite of 1920x1080 slides into a 1920x1080
 // target or window: a resting slide, a push, and a crossfade both ways (Compositing::software:
-// mixed on the CPU; Compositing::gpu: blended by GL), side by side in one run.
+// mixed on the CPU; Compositing::gpu: blended by GL), side by side in one run. For reference, a
+// bare glBlitFramebuffer of a slide both ways up: the one that is a row copy (straight into a
+// target, flipped into a window: Compositor::blit) shows the floor of what a frame can cost.
 //   podium_bench_composite [WIDTH HEIGHT [FRAMES [ONLY]]]      default 1920 1080 60
 // ONLY: just the cases whose name contains it (e.g. "software", "crossfade"), for a profiler.
 // With DISPLAY set (an X server, e.g. Xvfb), into a window of that size, swapped each frame, as
@@ -84,6 +86,16 @@ int main(int argc, char** argv) {
     const auto mix = [&](int i) { return static_cast<float>(i + 1) / static_cast<float>(frames + 1); };
     const std::vector<Case> cases = {
         {"hold", [&](int) { gpu.composite(a, nullptr, 0, w, h, Transition::crossfade, 0, out); }},
+        {"blit", [&](int) {
+             glBindFramebuffer(GL_READ_FRAMEBUFFER, a.framebuffer());
+             glBindFramebuffer(GL_DRAW_FRAMEBUFFER, out ? out->framebuffer() : 0);
+             glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+         }},
+        {"blit flipped", [&](int) {
+             glBindFramebuffer(GL_READ_FRAMEBUFFER, a.framebuffer());
+             glBindFramebuffer(GL_DRAW_FRAMEBUFFER, out ? out->framebuffer() : 0);
+             glBlitFramebuffer(0, 0, w, h, 0, h, w, 0, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+         }},
         {"crossfade, software", [&](int i) { software.composite(a, &b, mix(i), w, h, Transition::crossfade, 0, out); }},
         {"crossfade, gpu", [&](int i) { gpu.composite(a, &b, mix(i), w, h, Transition::crossfade, 0, out); }},
         {"push", [&](int i) { gpu.composite(a, &b, mix(i), w, h, Transition::slide, 0, out); }},

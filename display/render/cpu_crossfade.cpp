@@ -52,6 +52,7 @@ const RenderTarget& CpuCrossfade::mix(const RenderTarget& a, const RenderTarget&
     const auto row = static_cast<std::size_t>(w) * 4;
     band_a_.resize(row * kBandRows);
     band_b_.resize(row * kBandRows);
+    band_out_.resize(row * kBandRows);
     const unsigned k = mix_weight(mix);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
@@ -64,8 +65,13 @@ const RenderTarget& CpuCrossfade::mix(const RenderTarget& a, const RenderTarget&
         glReadPixels(0, y, w, rows, GL_BGRA, GL_UNSIGNED_BYTE, band_a_.data());
         glBindFramebuffer(GL_READ_FRAMEBUFFER, b.framebuffer());
         glReadPixels(0, y, w, rows, GL_BGRA, GL_UNSIGNED_BYTE, band_b_.data());
-        mix_bytes(band_a_.data(), band_b_.data(), band_a_.data(), row * static_cast<std::size_t>(rows), k);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y, w, rows, GL_BGRA, GL_UNSIGNED_BYTE, band_a_.data());
+        // Upside down: row y of the slides is row h - 1 - y of the result.
+        for (int r = 0; r < rows; ++r) {
+            const auto at = row * static_cast<std::size_t>(r);
+            mix_bytes(band_a_.data() + at, band_b_.data() + at,
+                      band_out_.data() + row * static_cast<std::size_t>(rows - 1 - r), row, k);
+        }
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, h - y - rows, w, rows, GL_BGRA, GL_UNSIGNED_BYTE, band_out_.data());
     }
     glBindTexture(GL_TEXTURE_2D, 0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -76,6 +82,7 @@ void CpuCrossfade::rest() {
     mixed_.reset();
     std::vector<std::uint8_t>().swap(band_a_);
     std::vector<std::uint8_t>().swap(band_b_);
+    std::vector<std::uint8_t>().swap(band_out_);
 }
 
 } // namespace podium::render

@@ -129,22 +129,29 @@ void Painter::composite(const RenderTarget& current, const RenderTarget* next, f
     };
     // Each slide lands on whole output pixels, one texel to one pixel (a push moves by whole
     // pixels, a turn by right angles): the targets sample exactly (Sampling::exact).
-    // Render targets hold GL's bottom-up rows: the slide's top is v = 1.
-    auto quad = [&](const RenderTarget& t, float x) {
+    // Render targets hold GL's bottom-up rows: the slide's top is v = 1 (v = 0 in CpuCrossfade's
+    // upside-down result).
+    auto quad = [&](const RenderTarget& t, float x, bool upside_down = false) {
         const auto tl = place(x, 0), tr = place(x + w, 0), br = place(x + w, h), bl = place(x, h);
+        const float top = upside_down ? 0.0f : 1.0f, bottom = 1.0f - top;
         return Compositor::Quad{t.texture(),
                                 {{tl[0], tl[1]}, {tr[0], tr[1]}, {br[0], br[1]}, {bl[0], bl[1]}},
-                                {{0, 1}, {1, 1}, {1, 0}, {0, 0}}};
+                                {{0, top}, {1, top}, {1, bottom}, {0, bottom}}};
     };
     // Under software rendering a crossfade is mixed on the CPU first (it binds framebuffers of
     // its own), then shown as one slide.
     const bool cpu_mix = fading && transition == Transition::crossfade && compositing_ == Compositing::software &&
                          current.width() == next->width() && current.height() == next->height();
     const RenderTarget* mixed = cpu_mix ? &cpu_.mix(current, *next, mix) : nullptr;
-    compositor_->begin(into ? into->framebuffer() : 0, width, height);
+    const unsigned output = into ? into->framebuffer() : 0;
+    if (mixed && rotation == 0) { // upright: a flipped blit, onto a window a row copy
+        compositor_->blit(mixed->framebuffer(), mixed->width(), mixed->height(), output, width, height, true);
+        return;
+    }
+    compositor_->begin(output, width, height);
     // The slides cover the whole output at every step (see composite's contract): no clear.
     if (mixed) {
-        compositor_->draw(quad(*mixed, 0));
+        compositor_->draw(quad(*mixed, 0, true));
     } else if (!fading) {
         compositor_->draw(quad(current, 0));
         cpu_.rest();

@@ -95,6 +95,38 @@ TEST_CASE("composite: a crossfade mixes the two slides by its progress") {
     }
 }
 
+TEST_CASE("composite: a crossfade keeps the slides upright and in place, row for row") {
+    // Mixed on the CPU, the result is stored upside down and blitted back (cpu_crossfade.hpp):
+    // a marker row at the top (y = 0) and a marker column at the left must stay where they are.
+    scene::DisplayList list;
+    list.width = kW, list.height = kH;
+    list.background = {200, 0, 0, 255};
+    list.items.emplace_back(scene::RectItem{{0, 0, static_cast<float>(kW), 1}, {0, 200, 0, 255}});
+    list.items.emplace_back(scene::RectItem{{0, 1, 1, static_cast<float>(kH - 1)}, {0, 0, 200, 255}});
+    auto& gpu = rig().gpu; // first: it makes the GL context the targets need
+    render::RenderTarget a(kW, kH), b(kW, kH);
+    gpu.draw(list, a);
+    gpu.draw(list, b);
+    const auto want = a.read_rgba();
+    REQUIRE(near(at(want, kW, 5, 0), 0, 200, 0, 0));
+    for (const auto mode : kModes) {
+        CAPTURE(static_cast<int>(mode));
+        render::RenderTarget out(kW, kH);
+        painter(mode).composite(a, &b, 0.5f, kW, kH, render::Painter::Transition::crossfade, 0, &out);
+        const auto px = out.read_rgba();
+        for (int y = 0; y < kH; ++y)
+            for (int x = 0; x < kW; ++x) {
+                const Px p = at(px, kW, x, y), q = at(want, kW, x, y);
+                if (!near(p, q.r, q.g, q.b, 1)) {
+                    CAPTURE(x);
+                    CAPTURE(y);
+                    FAIL_CHECK("the mix of a slide with itself differs from it");
+                    return;
+                }
+            }
+    }
+}
+
 TEST_CASE("composite: a push has the next slide's left edge at the current one's right edge, no seam") {
     // Markers at each slide's first column: after a push of a quarter, the current slide's
     // column 16 is at x = 0, and the next slide's column 0 is at x = 48.
