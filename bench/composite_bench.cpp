@@ -3,7 +3,7 @@
 // target or window: a resting slide, a push, and a crossfade both ways (Compositing::software:
 // mixed on the CPU; Compositing::gpu: blended by GL), side by side in one run. For reference, a
 // bare glBlitFramebuffer of a slide both ways up: the one that is a row copy (straight into a
-// target, flipped into a window: Compositor::blit) shows the floor of what a frame can cost.
+// target, flipped into a window: what CpuCrossfade does) shows the floor of what a frame can cost.
 //   podium_bench_composite [WIDTH HEIGHT [FRAMES [ONLY]]]      default 1920 1080 60
 // ONLY: just the cases whose name contains it (e.g. "software", "crossfade"), for a profiler.
 // With DISPLAY set (an X server, e.g. Xvfb), into a window of that size, swapped each frame, as
@@ -85,7 +85,8 @@ int main(int argc, char** argv) {
     };
     const auto mix = [&](int i) { return static_cast<float>(i + 1) / static_cast<float>(frames + 1); };
     const std::vector<Case> cases = {
-        {"hold", [&](int) { gpu.composite(a, nullptr, 0, w, h, Transition::crossfade, 0, out); }},
+        {"hold, software", [&](int) { software.composite(a, nullptr, 0, w, h, Transition::crossfade, 0, out); }},
+        {"hold, gpu", [&](int) { gpu.composite(a, nullptr, 0, w, h, Transition::crossfade, 0, out); }},
         {"blit", [&](int) {
              glBindFramebuffer(GL_READ_FRAMEBUFFER, a.framebuffer());
              glBindFramebuffer(GL_DRAW_FRAMEBUFFER, out ? out->framebuffer() : 0);

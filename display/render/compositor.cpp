@@ -124,16 +124,6 @@ void Compositor::begin(unsigned framebuffer, int width, int height) {
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
 }
 
-void Compositor::blit(unsigned source_framebuffer, int source_width, int source_height,
-                      unsigned framebuffer, int width, int height, bool flip) {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, source_framebuffer);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, framebuffer);
-    glDisable(GL_SCISSOR_TEST); // it would clip the blit
-    glBlitFramebuffer(0, 0, source_width, source_height, 0, flip ? height : 0, width, flip ? 0 : height,
-                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-}
-
 void Compositor::draw(const Quad& q, float strength) {
     // Two triangles sharing a diagonal, wound the other way round from the corners' order: with
     // slides upright (corners clockwise on the output) that is counter-clockwise, which

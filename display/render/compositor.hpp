@@ -33,14 +33,6 @@ class Compositor {
     void draw(const Quad& q, float strength = 1.0f);
     void end();
 
-    // A whole target onto `framebuffer` (0: the window) of width x height, upside down when
-    // `flip`, with glBlitFramebuffer (no begin() needed). Mesa does a blit between two buffers
-    // that store their rows the same way round as a row copy, and a window stores them the other
-    // way round from a target: so a flipped blit of an upside-down target (CpuCrossfade's) onto
-    // the window is a copy, 5.6 ms of CPU a 3840x2160 frame under llvmpipe against 27 ms for the
-    // copy shader (podium_bench_composite, side by side).
-    void blit(unsigned source_framebuffer, int source_width, int source_height, unsigned framebuffer,
-              int width, int height, bool flip);
 
   private:
     unsigned copy_ = 0, fade_ = 0;

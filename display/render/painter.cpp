@@ -52,6 +52,7 @@ void Painter::end_frame(unsigned framebuffer, int width, int height, scene::Colo
 }
 
 void Painter::draw(const scene::DisplayList& list, RenderTarget& target) {
+    target.mark_drawn();
     fonts_.prepare({&list});
     begin_frame(static_cast<float>(target.width()), static_cast<float>(target.height()));
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
@@ -138,16 +139,26 @@ void Painter::composite(const RenderTarget& current, const RenderTarget* next, f
                                 {{tl[0], tl[1]}, {tr[0], tr[1]}, {br[0], br[1]}, {bl[0], bl[1]}},
                                 {{0, top}, {1, top}, {1, bottom}, {0, bottom}}};
     };
-    // Under software rendering a crossfade is mixed on the CPU first (it binds framebuffers of
-    // its own), then shown as one slide.
+    // Under software rendering a crossfade is mixed on the CPU (it binds framebuffers of its
+    // own): straight onto the output when upright, else into a target shown as one slide.
     const bool cpu_mix = fading && transition == Transition::crossfade && compositing_ == Compositing::software &&
                          current.width() == next->width() && current.height() == next->height();
-    const RenderTarget* mixed = cpu_mix ? &cpu_.mix(current, *next, mix) : nullptr;
     const unsigned output = into ? into->framebuffer() : 0;
-    if (mixed && rotation == 0) { // upright: a flipped blit, onto a window a row copy
-        compositor_->blit(mixed->framebuffer(), mixed->width(), mixed->height(), output, width, height, true);
-        return;
+    // Upright under software compositing, slides go onto the output a band of rows at a time,
+    // with nothing the size of the screen in between (cpu_crossfade.hpp).
+    if (compositing_ == Compositing::software && rotation == 0 && current.width() == width &&
+        current.height() == height) {
+        if (cpu_mix) {
+            cpu_.mix_onto(current, *next, mix, output);
+            return;
+        }
+        if (!fading) {
+            cpu_.show_onto(current, output);
+            cpu_.rest();
+            return;
+        }
     }
+    const RenderTarget* mixed = cpu_mix ? &cpu_.mix(current, *next, mix) : nullptr;
     compositor_->begin(output, width, height);
     // The slides cover the whole output at every step (see composite's contract): no clear.
     if (mixed) {

@@ -3,11 +3,21 @@
 #include "gl.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 
 namespace podium::render {
+namespace {
 
-RenderTarget::RenderTarget(int width, int height, Sampling sampling) : w_(width), h_(height) {
+std::uint64_t next_generation() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+}
+
+} // namespace
+
+RenderTarget::RenderTarget(int width, int height, Sampling sampling)
+    : w_(width), h_(height), generation_(next_generation()) {
     glGenTextures(1, &tex_);
     glBindTexture(GL_TEXTURE_2D, tex_);
     const GLint filter = sampling == Sampling::exact ? GL_NEAREST : GL_LINEAR;
@@ -25,6 +35,10 @@ RenderTarget::RenderTarget(int width, int height, Sampling sampling) : w_(width)
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex_, 0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void RenderTarget::mark_drawn() {
+    generation_ = next_generation();
 }
 
 RenderTarget::~RenderTarget() {

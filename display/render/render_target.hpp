@@ -27,8 +27,14 @@ class RenderTarget {
     unsigned framebuffer() const { return fbo_; }
     std::vector<std::uint8_t> read_rgba() const; // top row first
 
+    // Changes whenever the picture may have: at construction and at each Painter::draw into it
+    // (a value never given to another target), so a copy of its pixels can tell it is stale.
+    std::uint64_t generation() const { return generation_; }
+    void mark_drawn();
+
   private:
     int w_, h_;
+    std::uint64_t generation_ = 0;
     unsigned tex_ = 0, fbo_ = 0;
 };
 

@@ -127,6 +127,28 @@ TEST_CASE("composite: a crossfade keeps the slides upright and in place, row for
     }
 }
 
+TEST_CASE("composite: a slide redrawn during a software crossfade is mixed as it is now") {
+    // The CPU keeps both slides' pixels for the transition; a redraw (a photo that arrived, a
+    // new text size) must not leave the old picture in the mix.
+    const auto a = slide({200, 0, 0, 255}, 0, {200, 0, 0, 255});
+    auto b = slide({0, 0, 200, 255}, 0, {0, 0, 200, 255});
+    auto& software = rig().software;
+    render::RenderTarget out(kW, kH);
+    software.composite(*a, b.get(), 0.5f, kW, kH, render::Painter::Transition::crossfade, 0, &out);
+    CHECK(near(at(out.read_rgba(), kW, kW / 2, kH / 2), 100, 0, 100, 3));
+    scene::DisplayList green;
+    green.width = kW, green.height = kH;
+    green.background = {0, 200, 0, 255};
+    software.draw(green, *b);
+    software.composite(*a, b.get(), 0.5f, kW, kH, render::Painter::Transition::crossfade, 0, &out);
+    CHECK(near(at(out.read_rgba(), kW, kW / 2, kH / 2), 100, 100, 0, 3));
+    // At rest, and a new transition with the roles swapped: each mix of what the targets hold.
+    software.composite(*b, nullptr, 0, kW, kH, render::Painter::Transition::crossfade, 0, &out);
+    CHECK(near(at(out.read_rgba(), kW, 0, 0), 0, 200, 0, 0));
+    software.composite(*b, a.get(), 0.25f, kW, kH, render::Painter::Transition::crossfade, 0, &out);
+    CHECK(near(at(out.read_rgba(), kW, kW - 1, kH - 1), 50, 150, 0, 3));
+}
+
 TEST_CASE("composite: a push has the next slide's left edge at the current one's right edge, no seam") {
     // Markers at each slide's first column: after a push of a quarter, the current slide's
     // column 16 is at x = 0, and the next slide's column 0 is at x = 48.
