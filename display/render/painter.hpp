@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace podium::render {
@@ -20,6 +21,15 @@ namespace podium::render {
 // GPU), or the two mixed on the CPU and shown as one (`software`, cpu_crossfade.hpp: the fast
 // way under llvmpipe). `automatic` chooses by GL's renderer.
 enum class Compositing { automatic, gpu, software };
+
+// A vertical gradient from `top` to `bottom` over `height` rows, as runs of rows of one colour,
+// top first: each row the colour at its centre, rounded, as GL shades a quad with those colours at
+// its top and bottom corners. Opaque colours only.
+struct RowRun {
+    int first = 0, count = 0;
+    scene::Color color;
+};
+std::vector<RowRun> gradient_rows(scene::Color top, scene::Color bottom, int height);
 
 class Painter {
   public:
@@ -42,7 +52,8 @@ class Painter {
 
   private:
     void begin_frame(float width, float height);
-    void end_frame(unsigned framebuffer, int width, int height, scene::Color clear);
+    // Cleared to `clear` first, if given (else what the target holds stays under the drawing).
+    void end_frame(unsigned framebuffer, int width, int height, std::optional<scene::Color> clear);
     FontAtlas& fonts_;
     ImageCache& images_;
     Compositing compositing_;
