@@ -7,9 +7,12 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -584,6 +587,173 @@ private:
     std::string syntax_error_;
 };
 
+// A fast pass over the JSON text for the usual document: it gives the Reader the same events as
+// nlohmann's parser would, and gives up (false) at anything it does not read itself: an escape in
+// a string, a byte nlohmann would reject, a number beyond a double, any syntax error. The caller
+// then reads the text again with nlohmann's parser, which reports syntax errors with their line
+// and column. nlohmann's lexer keeps every byte of every token for its messages; this does not,
+// and reads a 10k x 24 feed in about a quarter of the time.
+class FastScanner {
+public:
+    FastScanner(std::string_view text, Reader& reader)
+        : p_(text.data()), end_(text.data() + text.size()), reader_(reader) {}
+
+    bool run() {
+        if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3; // as nlohmann does
+        enum class Want { value, key, more }; // `more`: a comma or the end of a container
+        Want want = Want::value;
+        std::vector<bool> in_object; // the open containers, innermost last
+        for (;;) {
+            skip_space();
+            if (want == Want::more && in_object.empty()) return p_ == end_; // after the top value
+            if (p_ == end_) return false;
+            const char c = *p_;
+            if (want == Want::key) {
+                if (c != '"' || !scan_string()) return false;
+                reader_.key(buffer_);
+                skip_space();
+                if (p_ == end_ || *p_ != ':') return false;
+                ++p_;
+                want = Want::value;
+            } else if (want == Want::more) {
+                ++p_;
+                if (c == ',') {
+                    want = in_object.back() ? Want::key : Want::value;
+                } else if (c == (in_object.back() ? '}' : ']')) {
+                    in_object.back() ? reader_.end_object() : reader_.end_array();
+                    in_object.pop_back();
+                } else {
+                    return false;
+                }
+            } else if (c == '{' || c == '[') {
+                ++p_;
+                const bool object = c == '{';
+                object ? reader_.start_object(kUnknownSize) : reader_.start_array(kUnknownSize);
+                skip_space();
+                if (p_ != end_ && *p_ == (object ? '}' : ']')) { // empty
+                    ++p_;
+                    object ? reader_.end_object() : reader_.end_array();
+                    want = Want::more;
+                } else {
+                    in_object.push_back(object);
+                    want = object ? Want::key : Want::value;
+                }
+            } else {
+                if (!scan_scalar()) return false;
+                want = Want::more;
+            }
+        }
+    }
+
+private:
+    static constexpr std::size_t kUnknownSize = static_cast<std::size_t>(-1); // as nlohmann says
+
+    void skip_space() {
+        while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    }
+
+    bool literal(std::string_view word) {
+        if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word)
+            return false;
+        p_ += word.size();
+        return true;
+    }
+
+    bool scan_scalar() {
+        switch (*p_) {
+        case '"':
+            if (!scan_string()) return false;
+            reader_.string(buffer_);
+            return true;
+        case 't': return literal("true") && reader_.boolean(true);
+        case 'f': return literal("false") && reader_.boolean(false);
+        case 'n': return literal("null") && reader_.null();
+        default: return scan_number();
+        }
+    }
+
+    // A string without escapes, of well-formed UTF-8 without control characters (nlohmann's
+    // rules), into buffer_.
+    bool scan_string() {
+        const auto* s = reinterpret_cast<const unsigned char*>(++p_); // past the quote
+        const auto* end = reinterpret_cast<const unsigned char*>(end_);
+        const auto* from = s;
+        for (;;) {
+            while (s != end && *s >= 0x20 && *s < 0x80 && *s != '"' && *s != '\\') ++s;
+            if (s == end || *s < 0x20 || *s == '\\') return false;
+            if (*s == '"') break;
+            const int extra = utf8_sequence(s, end);
+            if (extra == 0) return false;
+            s += extra + 1;
+        }
+        buffer_.assign(reinterpret_cast<const char*>(from), reinterpret_cast<const char*>(s));
+        p_ = reinterpret_cast<const char*>(s) + 1;
+        return true;
+    }
+
+    // The continuation bytes of the well-formed UTF-8 sequence at s (RFC 3629), or 0.
+    static int utf8_sequence(const unsigned char* s, const unsigned char* end) {
+        const auto in = [&](int i, unsigned lo, unsigned hi) { return end - s > i && s[i] >= lo && s[i] <= hi; };
+        const unsigned c = s[0];
+        if (c >= 0xC2 && c <= 0xDF) return in(1, 0x80, 0xBF) ? 1 : 0;
+        if (c >= 0xE0 && c <= 0xEF) {
+            const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+            return in(1, lo, hi) && in(2, 0x80, 0xBF) ? 2 : 0;
+        }
+        if (c >= 0xF0 && c <= 0xF4) {
+            const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+            return in(1, lo, hi) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 3 : 0;
+        }
+        return 0;
+    }
+
+    // JSON's grammar, with nlohmann's types: an integer is unsigned, or signed when negative; one
+    // beyond 64 bits, a fraction or an exponent make a double.
+    bool scan_number() {
+        const char* start = p_;
+        const auto digits = [&] {
+            const char* from = p_;
+            while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+            return p_ != from;
+        };
+        if (p_ != end_ && *p_ == '-') ++p_;
+        if (p_ != end_ && *p_ == '0') {
+            ++p_;
+        } else if (!digits()) {
+            return false;
+        }
+        bool integer = true;
+        if (p_ != end_ && *p_ == '.') {
+            ++p_;
+            if (!digits()) return false;
+            integer = false;
+        }
+        if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+            ++p_;
+            if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+            if (!digits()) return false;
+            integer = false;
+        }
+        if (integer) {
+            if (*start == '-') {
+                std::int64_t v = 0;
+                if (std::from_chars(start, p_, v).ec == std::errc{}) return reader_.number_integer(v);
+            } else {
+                std::uint64_t v = 0;
+                if (std::from_chars(start, p_, v).ec == std::errc{}) return reader_.number_unsigned(v);
+            }
+        }
+        double d = 0; // correctly rounded, as strtod; out of range (1e400, 1e-400): nlohmann's to say
+        if (std::from_chars(start, p_, d).ec != std::errc{}) return false;
+        return reader_.number_float(d, buffer_);
+    }
+
+    const char* p_;
+    const char* end_;
+    Reader& reader_;
+    std::string buffer_;
+};
+
 // ---------------------------------------------------------------- writing
 
 // Whole numbers without ".0" (160, not 160.0), as people write them and as the spec's example does.
@@ -667,11 +837,14 @@ OrderedJson list_json(const std::vector<T>& items, ToJson to_json) {
 } // namespace
 
 podium::Result<model::Feed> parse_feed_json(std::string_view text) {
-    Reader reader;
-    if (!Json::sax_parse(text.begin(), text.end(), &reader)) return Error{reader.syntax_error()};
+    auto reader = std::make_unique<Reader>();
+    if (!FastScanner(text, *reader).run()) { // read again, from the start, by nlohmann's parser
+        reader = std::make_unique<Reader>();
+        if (!Json::sax_parse(text.begin(), text.end(), reader.get())) return Error{reader->syntax_error()};
+    }
     model::Feed feed;
     try {
-        feed = reader.read_feed();
+        feed = reader->read_feed();
     } catch (const ShapeError& e) {
         return Error{e.message};
     }

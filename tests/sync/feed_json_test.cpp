@@ -143,6 +143,42 @@ TEST_CASE("keys given twice, nested unknowns, and elements that are not objects"
     }
 }
 
+// parse_feed_json reads the usual document with a fast scanner of its own and anything else (here:
+// an escape in a string) again with nlohmann's parser: both must read every value the same way.
+TEST_CASE("the fast reading and nlohmann's agree on numbers, text and errors") {
+    const auto both = [](const std::string& body) {
+        const std::string head = R"({"format": "podium-feed", "version": 1,
+            "generated_at": "2026-11-01T07:00:00Z", "organisation": {"name": "X"}, )";
+        const std::string plain = head + body + "}";
+        const std::string escaped = head + R"("note": "\u0041\n", )" + body + "}"; // nlohmann's
+        auto a = parse_feed_json(plain), b = parse_feed_json(escaped);
+        CAPTURE(body);
+        REQUIRE(a.ok() == b.ok());
+        if (a.ok()) CHECK(a.value() == b.value());
+        else CHECK(a.error().message == b.error().message); // a shape or value error: no column
+        return a.ok() ? std::string("accepted") : a.error().message;
+    };
+    const std::string champion = "\"champions\": [{\"id\": \"a\", \"name\": \"Zoë 王 😀\", \"raw\": \"~\x7f\"}], ";
+    for (const char* deal_value : {"18500", "18500.07", "1e2", "1E+2", "0.1e1", "-0", "0", "3.0",
+                                   "18500.005", "-1", "1e400", "1e-400", "123456789012345678901",
+                                   "-9223372036854775809", "18446744073709551615"}) {
+        both(champion + R"("monthly": [{"champion": "a", "month": "2026-10", "deals": 3, "deal_value": )" +
+             deal_value + "}]");
+    }
+    for (const char* deals : {"3", "-3", "3.5", "9007199254740993", "18446744073709551616", "true", "null",
+                              "\"3\"", "[]", "{}"})
+        both(champion + R"("monthly": [{"champion": "a", "month": "2026-10", "deals": )" + std::string(deals) + "}]");
+    CHECK(both(champion + R"("monthly": [])") == "accepted");
+    // Text nlohmann rejects: the fast reading gives up, and the message is nlohmann's.
+    CHECK(error_of("{\"format\": \"podium-feed\", \"version\": 1, \"x\": \"a\xC0\xAF\"}").find(
+              "JSON syntax error at line 1, column ") == 0);
+    CHECK(error_of("{\"format\": \"podium-feed\", \"version\": 1, \"x\": \"tab\there\"}").find(
+              "JSON syntax error at line 1, column ") == 0);
+    CHECK(error_of(R"({"format": "podium-feed", "version": 01})").find("JSON syntax error at line 1") == 0);
+    CHECK(error_of(R"({"format": "podium-feed", "version": 1,})").find("JSON syntax error at line 1") == 0);
+    CHECK(error_of(R"([1, 2,])").find("JSON syntax error at line 1") == 0);
+}
+
 TEST_CASE("format and version") {
     SUBCASE("another version says which one is understood") {
         CHECK(error_with("/version", "2") ==
