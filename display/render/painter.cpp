@@ -206,9 +206,10 @@ void Painter::composite(const RenderTarget& current, const RenderTarget* next, f
     const bool cpu_mix = fading && transition == Transition::crossfade && compositing_ == Compositing::software &&
                          current.width() == next->width() && current.height() == next->height();
     const unsigned output = into ? into->framebuffer() : 0;
-    // Upright under software compositing, slides go onto the output a band of rows at a time,
-    // with nothing the size of the screen in between (cpu_crossfade.hpp).
-    if (compositing_ == Compositing::software && rotation == 0 && current.width() == width &&
+    // Upright onto the window under software compositing, slides go a band of rows at a time,
+    // with nothing the size of the screen in between (cpu_crossfade.hpp). Not into a target: the
+    // band's flipped blit is a row copy onto a window only, and a per-pixel pass onto a target.
+    if (compositing_ == Compositing::software && !into && rotation == 0 && current.width() == width &&
         current.height() == height) {
         if (cpu_mix) {
             cpu_.mix_onto(current, *next, mix, output);

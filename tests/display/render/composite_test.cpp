@@ -2,9 +2,11 @@
 // transition, pixel for pixel. Slides are drawn 1:1 (nearest sampling, no blending for the opaque
 // ones), so a resting slide must come out exactly as it was drawn, a push must have no seam, a
 // crossfade must mix the two, a turn must turn. Both ways of crossfading (blended by GL for a
-// GPU, mixed on the CPU for a software renderer) must agree.
+// GPU, mixed on the CPU for a software renderer) must agree, into a target and onto the window
+// (which under software compositing take different paths: cpu_crossfade.hpp).
 #include "../../support/headless_gl.hpp"
 
+#include "display/render/gl.hpp"
 #include "display/render/image_cache.hpp"
 #include "display/render/painter.hpp"
 
@@ -62,42 +64,69 @@ bool near(Px p, int r, int g, int b, int tolerance = 2) {
     return std::abs(p.r - r) <= tolerance && std::abs(p.g - g) <= tolerance && std::abs(p.b - b) <= tolerance;
 }
 
+// Where composite() puts its picture: a target, or the window (the headless context's 64 x 64
+// surface, of which the output is the bottom-left kW x kH).
+enum class Output { target, window };
+constexpr Output kOutputs[] = {Output::target, Output::window};
+
+// An upright composite of `a` and `b` at `mix` (a alone without b), read back top row first.
+std::vector<std::uint8_t> composed(render::Painter& painter, const render::RenderTarget& a,
+                                   const render::RenderTarget* b, float mix, Output output) {
+    const auto crossfade = render::Painter::Transition::crossfade;
+    if (output == Output::target) {
+        render::RenderTarget out(kW, kH);
+        painter.composite(a, b, mix, kW, kH, crossfade, 0, &out);
+        return out.read_rgba();
+    }
+    painter.composite(a, b, mix, kW, kH, crossfade, 0, nullptr);
+    const auto row = static_cast<std::size_t>(kW) * 4;
+    std::vector<std::uint8_t> bottom_up(row * kH), out(row * kH);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, kW, kH, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
+    for (int y = 0; y < kH; ++y)
+        std::copy_n(bottom_up.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(kH - 1 - y)), row,
+                    out.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)));
+    return out;
+}
+
 } // namespace
 
 TEST_CASE("composite: a resting slide comes out exactly as drawn") {
     const auto a = slide({200, 40, 40, 255}, 10, {255, 255, 255, 255});
     const auto want = a->read_rgba();
     CHECK(at(want, kW, 0, 0).r == 200); // the slide itself was drawn
-    for (const auto mode : kModes) {
-        CAPTURE(static_cast<int>(mode));
-        render::RenderTarget out(kW, kH);
-        painter(mode).composite(*a, nullptr, 0, kW, kH, render::Painter::Transition::crossfade, 0, &out);
-        CHECK(out.read_rgba() == want);
-    }
+    for (const auto mode : kModes)
+        for (const auto output : kOutputs) {
+            CAPTURE(static_cast<int>(mode));
+            CAPTURE(static_cast<int>(output));
+            CHECK(composed(painter(mode), *a, nullptr, 0, output) == want);
+        }
 }
 
 TEST_CASE("composite: a crossfade mixes the two slides by its progress") {
     const auto a = slide({200, 0, 0, 255}, 0, {200, 0, 0, 255});
     const auto b = slide({0, 0, 200, 255}, 0, {0, 0, 200, 255});
-    for (const auto mode : kModes) {
-        CAPTURE(static_cast<int>(mode));
-        for (const auto& [mix, want] : {std::pair{0.25f, 50}, {0.5f, 100}, {0.9f, 180}}) {
-            CAPTURE(mix);
-            render::RenderTarget out(kW, kH);
-            painter(mode).composite(*a, b.get(), mix, kW, kH, render::Painter::Transition::crossfade, 0, &out);
-            const auto px = out.read_rgba();
-            for (const auto& [x, y] : {std::pair{0, 0}, {kW - 1, kH - 1}, {kW / 2, kH / 2}}) {
-                CAPTURE(x);
-                CAPTURE(y);
-                CHECK(near(at(px, kW, x, y), 200 - want, 0, want, 3));
+    for (const auto mode : kModes)
+        for (const auto output : kOutputs) {
+            CAPTURE(static_cast<int>(mode));
+            CAPTURE(static_cast<int>(output));
+            for (const auto& [mix, want] : {std::pair{0.25f, 50}, {0.5f, 100}, {0.9f, 180}}) {
+                CAPTURE(mix);
+                const auto px = composed(painter(mode), *a, b.get(), mix, output);
+                for (const auto& [x, y] : {std::pair{0, 0}, {kW - 1, kH - 1}, {kW / 2, kH / 2}}) {
+                    CAPTURE(x);
+                    CAPTURE(y);
+                    CHECK(near(at(px, kW, x, y), 200 - want, 0, want, 3));
+                }
             }
         }
-    }
 }
 
 TEST_CASE("composite: a crossfade keeps the slides upright and in place, row for row") {
-    // Mixed on the CPU, the result is stored upside down and blitted back (cpu_crossfade.hpp):
-    // a marker row at the top (y = 0) and a marker column at the left must stay where they are.
+    // Mixed on the CPU, bands and the mixed target are stored upside down and turned back
+    // (cpu_crossfade.hpp): a marker row at the top (y = 0) and a marker column at the left must
+    // stay where they are.
     scene::DisplayList list;
     list.width = kW, list.height = kH;
     list.background = {200, 0, 0, 255};
@@ -109,22 +138,22 @@ TEST_CASE("composite: a crossfade keeps the slides upright and in place, row for
     gpu.draw(list, b);
     const auto want = a.read_rgba();
     REQUIRE(near(at(want, kW, 5, 0), 0, 200, 0, 0));
-    for (const auto mode : kModes) {
-        CAPTURE(static_cast<int>(mode));
-        render::RenderTarget out(kW, kH);
-        painter(mode).composite(a, &b, 0.5f, kW, kH, render::Painter::Transition::crossfade, 0, &out);
-        const auto px = out.read_rgba();
-        for (int y = 0; y < kH; ++y)
-            for (int x = 0; x < kW; ++x) {
-                const Px p = at(px, kW, x, y), q = at(want, kW, x, y);
-                if (!near(p, q.r, q.g, q.b, 1)) {
-                    CAPTURE(x);
-                    CAPTURE(y);
-                    FAIL_CHECK("the mix of a slide with itself differs from it");
-                    return;
+    for (const auto mode : kModes)
+        for (const auto output : kOutputs) {
+            CAPTURE(static_cast<int>(mode));
+            CAPTURE(static_cast<int>(output));
+            const auto px = composed(painter(mode), a, &b, 0.5f, output);
+            for (int y = 0; y < kH; ++y)
+                for (int x = 0; x < kW; ++x) {
+                    const Px p = at(px, kW, x, y), q = at(want, kW, x, y);
+                    if (!near(p, q.r, q.g, q.b, 1)) {
+                        CAPTURE(x);
+                        CAPTURE(y);
+                        FAIL_CHECK("the mix of a slide with itself differs from it");
+                        return;
+                    }
                 }
-            }
-    }
+        }
 }
 
 TEST_CASE("composite: a slide redrawn during a software crossfade is mixed as it is now") {
@@ -132,21 +161,21 @@ TEST_CASE("composite: a slide redrawn during a software crossfade is mixed as it
     // new text size) must not leave the old picture in the mix.
     const auto a = slide({200, 0, 0, 255}, 0, {200, 0, 0, 255});
     auto b = slide({0, 0, 200, 255}, 0, {0, 0, 200, 255});
-    auto& software = rig().software;
-    render::RenderTarget out(kW, kH);
-    software.composite(*a, b.get(), 0.5f, kW, kH, render::Painter::Transition::crossfade, 0, &out);
-    CHECK(near(at(out.read_rgba(), kW, kW / 2, kH / 2), 100, 0, 100, 3));
-    scene::DisplayList green;
-    green.width = kW, green.height = kH;
+    scene::DisplayList blue, green;
+    blue.width = green.width = kW, blue.height = green.height = kH;
+    blue.background = {0, 0, 200, 255};
     green.background = {0, 200, 0, 255};
-    software.draw(green, *b);
-    software.composite(*a, b.get(), 0.5f, kW, kH, render::Painter::Transition::crossfade, 0, &out);
-    CHECK(near(at(out.read_rgba(), kW, kW / 2, kH / 2), 100, 100, 0, 3));
-    // At rest, and a new transition with the roles swapped: each mix of what the targets hold.
-    software.composite(*b, nullptr, 0, kW, kH, render::Painter::Transition::crossfade, 0, &out);
-    CHECK(near(at(out.read_rgba(), kW, 0, 0), 0, 200, 0, 0));
-    software.composite(*b, a.get(), 0.25f, kW, kH, render::Painter::Transition::crossfade, 0, &out);
-    CHECK(near(at(out.read_rgba(), kW, kW - 1, kH - 1), 50, 150, 0, 3));
+    auto& software = rig().software;
+    for (const auto output : kOutputs) {
+        CAPTURE(static_cast<int>(output));
+        software.draw(blue, *b);
+        CHECK(near(at(composed(software, *a, b.get(), 0.5f, output), kW, kW / 2, kH / 2), 100, 0, 100, 3));
+        software.draw(green, *b);
+        CHECK(near(at(composed(software, *a, b.get(), 0.5f, output), kW, kW / 2, kH / 2), 100, 100, 0, 3));
+        // At rest, and a new transition with the roles swapped: each mix of what the targets hold.
+        CHECK(near(at(composed(software, *b, nullptr, 0, output), kW, 0, 0), 0, 200, 0, 0));
+        CHECK(near(at(composed(software, *b, a.get(), 0.25f, output), kW, kW - 1, kH - 1), 50, 150, 0, 3));
+    }
 }
 
 TEST_CASE("composite: a push has the next slide's left edge at the current one's right edge, no seam") {
