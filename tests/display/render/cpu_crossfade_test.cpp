@@ -10,12 +10,13 @@
 using namespace podium::render;
 
 TEST_CASE("mix_bytes gives the first at 0, the second at 256, the rounded mix between") {
-    // 37 bytes: two 16-byte vector steps and a 5-byte tail, every value 0..255 met on the way.
+    // 69 bytes: two 32-byte vector steps (each byte of a 16-bit lane mixed apart) and a 5-byte
+    // tail, every value 0..255 met on the way.
     for (const unsigned k : {0u, 1u, 64u, 128u, 200u, 255u, 256u}) {
         CAPTURE(k);
         for (int start = 0; start < 256; start += 37) {
-            std::vector<std::uint8_t> a(37), b(37), out(37);
-            for (int i = 0; i < 37; ++i) {
+            std::vector<std::uint8_t> a(69), b(69), out(69);
+            for (int i = 0; i < 69; ++i) {
                 a[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>((start + i * 7) % 256);
                 b[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(255 - (start + i * 13) % 256);
             }
@@ -32,7 +33,7 @@ TEST_CASE("mix_bytes gives the first at 0, the second at 256, the rounded mix be
 }
 
 TEST_CASE("mix_bytes may write over its first input") {
-    std::vector<std::uint8_t> a(40, 200), b(40, 0);
+    std::vector<std::uint8_t> a(72, 200), b(72, 0);
     mix_bytes(a.data(), b.data(), a.data(), a.size(), 64); // a quarter of the way to b
     for (const auto v : a) CHECK(v == 150);
 }
