@@ -392,6 +392,10 @@ public:
         return true;
     }
     bool start_object(std::size_t /*unknown*/) {
+        if (inside_skipped()) {
+            ++skipped_;
+            return true;
+        }
         Value* v = target();
         if (v) v->kind = Kind::object;
         if (stack_.empty()) { // the top level
@@ -412,12 +416,20 @@ public:
         return true;
     }
     bool end_object() {
+        if (skipped_ > 0) {
+            --skipped_;
+            return true;
+        }
         const Frame f = stack_.back();
         stack_.pop_back();
         if (f.element_of) finish_element(*f.element_of);
         return true;
     }
     bool start_array(std::size_t /*unknown*/) {
+        if (inside_skipped()) {
+            ++skipped_;
+            return true;
+        }
         Value* v = target();
         if (v) v->kind = Kind::array;
         List* list = nullptr;
@@ -431,6 +443,10 @@ public:
         return true;
     }
     bool end_array() {
+        if (skipped_ > 0) {
+            --skipped_;
+            return true;
+        }
         stack_.pop_back();
         return true;
     }
@@ -494,6 +510,15 @@ private:
     };
 
     void push(const Frame& f) { stack_.push_back(f); }
+
+    // A container inside one that is skipped is only counted, not pushed: however deep an unknown
+    // field nests, the stack stays as deep as the feed's own shape (a few frames).
+    bool inside_skipped() const {
+        if (skipped_ > 0) return true;
+        if (stack_.empty()) return false;
+        const Frame& f = stack_.back();
+        return !f.record && !f.list && !f.element_of;
+    }
 
     // Where the value that starts now goes: the top level, a slot, or (nullptr) nowhere kept.
     Value* target() {
@@ -584,6 +609,7 @@ private:
     List investment_{RootFields::investment, Record{InvestmentFields::names}};
     model::Feed items_; // the lists' elements read so far
     std::vector<Frame> stack_;
+    std::size_t skipped_ = 0; // containers open inside the skipped one on top of stack_
     std::string syntax_error_;
 };
 

@@ -127,6 +127,20 @@ TEST_CASE("keys given twice, nested unknowns, and elements that are not objects"
             "deals": 2}], "notes": [{"champion": "nobody"}]})");
         CHECK(feed.monthly[0].get(model::Metric::deals) == 2);
     }
+    SUBCASE("an unknown field nested a million deep is skipped, both ways of reading") {
+        std::string nested;
+        nested.reserve(3'000'000);
+        for (int i = 0; i < 500'000; ++i) nested += "[";
+        for (int i = 0; i < 500'000; ++i) nested += "{\"k\":";
+        nested += "1";
+        for (int i = 0; i < 500'000; ++i) nested += "}";
+        for (int i = 0; i < 500'000; ++i) nested += "]";
+        CHECK(parse_ok(head + R"("extra": )" + nested + R"(, "monthly": []})").champions.size() == 1);
+        // With an escape, nlohmann's parser reads it; the same events.
+        CHECK(parse_ok(head + R"("x": "\n", "extra": )" + nested + R"(, "monthly": []})").champions.size() == 1);
+        CHECK(error_of(head + R"("monthly": [{"champion": "a", "month": "2026-10", "deals": )" + nested +
+                       "}]}") == "monthly[0].deals: expected an integer ≥ 0, got an array");
+    }
     SUBCASE("a field that holds a container is named by its kind") {
         CHECK(error_of(head + R"("monthly": [{"champion": "a", "month": "2026-10",
             "deals": {"n": 3}}]})") == "monthly[0].deals: expected an integer ≥ 0, got an object");
