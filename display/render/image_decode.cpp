@@ -131,6 +131,20 @@ bool jpeg_huffman_tables_fit(ByteView d) {
     return true;
 }
 
+// stb_image 2.27 copies a PNG's image data (IDAT) chunk by chunk into a buffer it allocates at
+// the first non-empty one: an empty first IDAT is a copy of 0 bytes to a null pointer, undefined
+// behaviour (the photo fuzzer's UndefinedBehaviorSanitizer found it). No encoder writes one, so
+// such a file is refused. Walks the chunks by their lengths to the first IDAT.
+bool png_first_image_data_empty(ByteView d) {
+    std::size_t at = 8; // past the signature
+    while (at + 8 <= d.size()) {
+        const std::size_t length = big_endian(d, at, 4);
+        if (std::memcmp(d.data() + at + 4, "IDAT", 4) == 0) return length == 0;
+        at += 12 + length; // length, type, data, CRC
+    }
+    return false;
+}
+
 // stb's reason as a log line can carry it: its "XXXX PNG chunk not known" holds the chunk type's
 // four bytes as they are in the file, so anything but printable ASCII is written as \xNN.
 std::string failure_reason() {
@@ -228,6 +242,8 @@ Result<DecodedPhoto> decode_photo_bytes(ByteView bytes, PixelSize box, std::uint
                      std::to_string(header.height) + ")"};
     if (is_jpeg(bytes) && !jpeg_huffman_tables_fit(bytes))
         return Error{"could not be decoded (bad Huffman table)"};
+    if (is_png(bytes) && png_first_image_data_empty(bytes))
+        return Error{"could not be decoded (empty first image data chunk)"};
     return decode_checked(bytes, header, box);
 }
 
