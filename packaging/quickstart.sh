@@ -13,6 +13,8 @@ PACKAGES=(
   libsdl2-dev libimgui-dev libstb-dev libgl-dev libegl-dev
   libsqlite3-dev nlohmann-json3-dev libtomlplusplus-dev doctest-dev libcurl4-openssl-dev libpq-dev
   libssl-dev
+  # Excel workbooks as a feed: libzip for the container, expat for the XML inside.
+  libzip-dev libexpat1-dev
   # Time zones: Howard Hinnant's date library (the model for C++20's <chrono> zones, which GCC 12
   # lacks) reading the system's IANA database.
   libhowardhinnant-date-dev tzdata

@@ -66,3 +66,7 @@ TEST_CASE("fuzz replay: kiosk config seeds and regressions") {
 TEST_CASE("fuzz replay: photo seeds and regressions") {
     replay("photo");
 }
+
+TEST_CASE("fuzz replay: workbook seeds and regressions") {
+    replay("xlsx");
+}

@@ -7,6 +7,7 @@
 #include "sync/feed_csv.hpp"
 #include "sync/feed_json.hpp"
 #include "sync/feed_validate.hpp"
+#include "sync/xlsx_workbook.hpp"
 
 #include <algorithm>
 #include <span>
@@ -93,6 +94,30 @@ std::string photo(const std::uint8_t* data, std::size_t size) {
         return "decode_photo_bytes: does not cover the box";
     if (p.rgba.size() != static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4)
         return "decode_photo_bytes: pixel buffer of the wrong size";
+    return "";
+}
+
+std::string xlsx(const std::uint8_t* data, std::size_t size) {
+    sync::xlsx::Limits limits;
+    limits.zip.max_member_bytes = 4u << 20;
+    limits.zip.max_total_bytes = 16u << 20;
+    limits.max_cells = 100'000;
+    auto book = sync::xlsx::read_workbook(text_of(data, size), {}, limits);
+    if (!book) return check_message("read_workbook", book.error().message);
+    for (const auto& sheet : book.value().sheets) {
+        if (auto bad = check_message("sheet name", sheet.name.empty() ? "-" : sheet.name); !bad.empty())
+            return bad;
+        std::uint32_t last_row = 0;
+        for (const auto& row : sheet.rows) {
+            if (row.number <= last_row || row.cells.empty()) return "rows out of order or empty";
+            last_row = row.number;
+            std::uint32_t last_column = 0;
+            for (const auto& cell : row.cells) {
+                if (cell.column <= last_column) return "cells out of order";
+                last_column = cell.column;
+            }
+        }
+    }
     return "";
 }
 

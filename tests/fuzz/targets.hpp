@@ -25,6 +25,10 @@ std::string kiosk_config(const std::uint8_t* data, std::size_t size);
 // decode_photo_bytes: a photo's file content, JPEG or PNG.
 std::string photo(const std::uint8_t* data, std::size_t size);
 
+// read_workbook: an Excel workbook (zip and XML), with small limits so that a bomb is cut early;
+// what it reads must be in order and every message one line of text.
+std::string xlsx(const std::uint8_t* data, std::size_t size);
+
 struct NamedTarget {
     std::string_view name; // the folder under tests/fuzz/corpus/ and tests/fuzz/regressions/
     Target run;
@@ -34,6 +38,7 @@ inline constexpr NamedTarget kTargets[] = {
     {"feed_csv", feed_csv},
     {"kiosk_config", kiosk_config},
     {"photo", photo},
+    {"xlsx", xlsx},
 };
 
 } // namespace podium::fuzz
