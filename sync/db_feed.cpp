@@ -4,6 +4,7 @@
 #include "sync/db_feed.hpp"
 
 #include "sync/feed_validate.hpp"
+#include "sync/xlsx_workbook.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -138,7 +139,8 @@ TableSpec spec_of(TableId t) {
     }
 }
 
-std::string table_place(TableId t) {
+std::string table_place(TableId t, const Table* table = nullptr) {
+    if (table && table->sheet) return "sheet \"" + table->sheet->name + "\"";
     return "table \"" + std::string(kTableNames[t]) + "\"";
 }
 
@@ -151,7 +153,7 @@ class Columns {
                 add(t, table, name);
         for (const std::string_view name : spec_.required)
             if (!find(name))
-                throw ReadError{table_place(t) + ": required column \"" + std::string(name) +
+                throw ReadError{table_place(t, &table) + ": required column \"" + std::string(name) +
                                 "\" is missing"};
     }
     std::optional<std::size_t> find(std::string_view name) const {
@@ -166,7 +168,7 @@ class Columns {
             if (ascii_lower(table.columns[i]) != name) continue;
             // A view joining two tables may carry both ids: which one would count?
             if (index_.count(name))
-                throw ReadError{table_place(t) + ": column \"" + std::string(name) +
+                throw ReadError{table_place(t, &table) + ": column \"" + std::string(name) +
                                 "\" appears twice"};
             index_.emplace(name, i);
         }
@@ -176,11 +178,27 @@ class Columns {
     std::map<std::string_view, std::size_t, std::less<>> index_;
 };
 
+// Where a row stands: a database row by its number in key order and its key; a sheet's row by
+// its number, and a problem with one of its cells by that cell's reference.
+struct RowPlace {
+    std::string row; // `monthly row 3 (champion "c-1", month "2026-10")`, `Monthly row 14`
+    const Table::SheetPlaces* sheet = nullptr;
+    std::uint32_t sheet_row = 0;
+
+    // `monthly row 3 (...): month`, or `Monthly!D14: month` when the field is a column of the sheet.
+    std::string of_field(std::string_view field, std::optional<std::size_t> column) const {
+        if (sheet && column && *column < sheet->columns.size())
+            return sheet->name + "!" + xlsx::cell_ref(sheet_row, sheet->columns[*column]) + ": " +
+                   std::string(field);
+        return row + ": " + std::string(field);
+    }
+};
+
 // One row's cells by column name, each read by the rule of its field. Every reader throws
 // ReadError naming the row and the column: `monthly row 3 (...): month: expected YYYY-MM, ...`.
 class Row {
   public:
-    Row(const Columns& columns, const std::vector<Cell>& cells, std::string place)
+    Row(const Columns& columns, const std::vector<Cell>& cells, RowPlace place)
         : columns_(columns), cells_(cells), place_(std::move(place)) {}
 
     // nullptr when the column is absent or the cell NULL: both mean "not given".
@@ -198,7 +216,7 @@ class Row {
     }
 
     [[noreturn]] void fail(std::string_view column, const std::string& problem) const {
-        throw ReadError{place_ + ": " + std::string(column) + ": " + problem};
+        throw ReadError{place_.of_field(column, columns_.find(column)) + ": " + problem};
     }
     [[noreturn]] void fail_expected(std::string_view column, const std::string& expected) const {
         const auto i = columns_.find(column);
@@ -224,7 +242,7 @@ class Row {
   private:
     const Columns& columns_;
     const std::vector<Cell>& cells_;
-    std::string place_;
+    RowPlace place_;
 };
 
 std::int64_t Row::count(std::string_view column) const {
@@ -390,27 +408,48 @@ model::Investment read_investment(const Row& row) {
 // index in the model's lists, can be renamed to the row they came from.
 class FeedBuilder {
   public:
-    explicit FeedBuilder(Tables tables) : tables_(std::move(tables)) {}
+    FeedBuilder(Tables tables, std::vector<std::string>* problems)
+        : tables_(std::move(tables)), problems_(problems) {}
 
     model::Feed build();
     std::string rename(const std::string& validation_error) const;
 
   private:
     template <class T, class ReadRow> std::vector<T> read_table(TableId t, ReadRow read_row);
-    std::string place(TableId t, std::size_t row) const;
+    // Runs one step; a ReadError ends the read, or with a problem list is noted and read goes on.
+    template <class Step> void attempt(Step step);
+    RowPlace place(TableId t, std::size_t row) const;
+    std::string row_number(TableId t, std::size_t row) const; // "3": the row as a reader counts
 
     Tables tables_;
+    std::vector<std::string>* problems_;
     std::array<std::optional<Columns>, kTableNames.size()> columns_;
 };
 
-std::string FeedBuilder::place(TableId t, std::size_t row) const {
+template <class Step> void FeedBuilder::attempt(Step step) {
+    try {
+        step();
+    } catch (const ReadError& e) {
+        if (!problems_) throw;
+        if (problems_->size() < kMaxProblems) problems_->push_back(e.message);
+    }
+}
+
+std::string FeedBuilder::row_number(TableId t, std::size_t row) const {
+    const auto& sheet = tables_[t]->sheet;
+    return std::to_string(sheet ? sheet->rows[row] : row + 1);
+}
+
+RowPlace FeedBuilder::place(TableId t, std::size_t row) const {
+    if (const auto& sheet = tables_[t]->sheet)
+        return {sheet->name + " row " + row_number(t, row), &*sheet, sheet->rows[row]};
     std::string out = std::string(kTableNames[t]) + " row " + std::to_string(row + 1);
     const Columns& columns = *columns_[t];
     std::string key;
     for (const std::string_view name : columns.spec().key)
         key += (key.empty() ? "" : ", ") + std::string(name) + " " +
                describe(tables_[t]->rows[row][*columns.find(name)]);
-    return key.empty() ? out : out + " (" + key + ")";
+    return {key.empty() ? out : out + " (" + key + ")"};
 }
 
 template <class T, class ReadRow>
@@ -418,20 +457,23 @@ std::vector<T> FeedBuilder::read_table(TableId t, ReadRow read_row) {
     if (!tables_[t]) return {}; // an optional table that is not there
     Table& table = *tables_[t];
     const Columns& columns = columns_[t].emplace(t, table);
-    std::vector<std::size_t> order; // key columns first, then the others to break ties
-    for (const std::string_view name : columns.spec().key)
-        order.push_back(*columns.find(name));
-    for (std::size_t i = 0; i < table.columns.size(); ++i)
-        if (std::find(order.begin(), order.end(), i) == order.end()) order.push_back(i);
-    std::stable_sort(table.rows.begin(), table.rows.end(), [&](const auto& a, const auto& b) {
-        for (const std::size_t i : order)
-            if (const auto c = compare_cells(a[i], b[i]); c != 0) return c < 0;
-        return false;
-    });
+    // A sheet's order is its author's, and its row numbers are its places: kept as they are.
+    if (!table.sheet) {
+        std::vector<std::size_t> order; // key columns first, then the others to break ties
+        for (const std::string_view name : columns.spec().key)
+            order.push_back(*columns.find(name));
+        for (std::size_t i = 0; i < table.columns.size(); ++i)
+            if (std::find(order.begin(), order.end(), i) == order.end()) order.push_back(i);
+        std::stable_sort(table.rows.begin(), table.rows.end(), [&](const auto& a, const auto& b) {
+            for (const std::size_t i : order)
+                if (const auto c = compare_cells(a[i], b[i]); c != 0) return c < 0;
+            return false;
+        });
+    }
     std::vector<T> items;
     items.reserve(table.rows.size());
     for (std::size_t i = 0; i < table.rows.size(); ++i)
-        items.push_back(read_row(Row(columns, table.rows[i], place(t, i))));
+        attempt([&] { items.push_back(read_row(Row(columns, table.rows[i], place(t, i)))); });
     return items;
 }
 
@@ -441,16 +483,19 @@ model::Feed FeedBuilder::build() {
             throw ReadError{table_place(static_cast<TableId>(t)) + " is missing"};
     const std::size_t org_rows = tables_[kOrganisation]->rows.size();
     if (org_rows != 1)
-        throw ReadError{table_place(kOrganisation) + ": expected exactly one row, got " +
+        throw ReadError{table_place(kOrganisation, &*tables_[kOrganisation]) +
+                            ": expected exactly one row, got " +
                         std::to_string(org_rows)};
     model::Feed feed;
-    feed.organisation = read_table<model::Organisation>(kOrganisation, [&](const Row& row) {
-                            return read_organisation(row, feed.generated_at);
-                        }).front();
-    feed.champions = read_table<model::Champion>(kChampions, read_champion);
-    feed.monthly = read_table<model::MonthlyFigures>(kMonthly, read_monthly);
-    feed.successes = read_table<model::Success>(kSuccesses, read_success);
-    feed.investment = read_table<model::Investment>(kInvestment, read_investment);
+    attempt([&] {
+        auto org = read_table<model::Organisation>(
+            kOrganisation, [&](const Row& row) { return read_organisation(row, feed.generated_at); });
+        if (!org.empty()) feed.organisation = org.front();
+    });
+    attempt([&] { feed.champions = read_table<model::Champion>(kChampions, read_champion); });
+    attempt([&] { feed.monthly = read_table<model::MonthlyFigures>(kMonthly, read_monthly); });
+    attempt([&] { feed.successes = read_table<model::Success>(kSuccesses, read_success); });
+    attempt([&] { feed.investment = read_table<model::Investment>(kInvestment, read_investment); });
     return feed;
 }
 
@@ -462,9 +507,12 @@ std::string FeedBuilder::rename(const std::string& message) const {
     if (colon == std::string::npos) return message;
     const std::string path = message.substr(0, colon);
     std::string rest = message.substr(colon);
-    if (path == "generated_at") return place(kOrganisation, 0) + ": " + path + rest;
+    const auto field_place = [&](TableId t, std::size_t row, const std::string& field) {
+        return place(t, row).of_field(field, columns_[t] ? columns_[t]->find(field) : std::nullopt);
+    };
+    if (path == "generated_at") return field_place(kOrganisation, 0, path) + rest;
     if (path.rfind("organisation.", 0) == 0)
-        return place(kOrganisation, 0) + ": " + path.substr(13) + rest;
+        return field_place(kOrganisation, 0, path.substr(13)) + rest;
     const std::size_t open = path.find('['), close = path.find("].");
     if (open == std::string::npos || close == std::string::npos || close < open) return message;
     const auto t = std::find(kTableNames.begin(), kTableNames.end(), path.substr(0, open));
@@ -476,24 +524,29 @@ std::string FeedBuilder::rename(const std::string& message) const {
         const std::size_t from = f + first_at.size(), end = rest.find(']', from);
         if (end != std::string::npos)
             rest = rest.substr(0, f) + "(first at row " +
-                   std::to_string(std::stoul(rest.substr(from, end - from)) + 1) +
+                   row_number(id, std::stoul(rest.substr(from, end - from))) +
                    rest.substr(end + 1);
     }
-    return place(id, row) + ": " + path.substr(close + 2) + rest;
+    return field_place(id, row, path.substr(close + 2)) + rest;
 }
 
 } // namespace
 
-podium::Result<model::Feed> feed_from_tables(Tables tables) {
-    FeedBuilder builder(std::move(tables));
+podium::Result<model::Feed> feed_from_tables(Tables tables, std::vector<std::string>* problems) {
+    FeedBuilder builder(std::move(tables), problems);
     model::Feed feed;
     try {
         feed = builder.build();
     } catch (const ReadError& e) {
+        if (problems && problems->size() < kMaxProblems) problems->push_back(e.message);
         return Error{e.message};
     }
-    if (auto valid = validate_feed(feed); !valid)
-        return Error{builder.rename(valid.error().message)};
+    if (problems && !problems->empty()) return Error{problems->front()};
+    if (auto valid = validate_feed(feed); !valid) {
+        std::string message = builder.rename(valid.error().message);
+        if (problems) problems->push_back(message);
+        return Error{std::move(message)};
+    }
     return feed;
 }
 

@@ -78,6 +78,14 @@ struct Cell {
 struct Table {
     std::vector<std::string> columns; // as the database names them
     std::vector<std::vector<Cell>> rows;
+    // A workbook's sheet instead of a table: its name, and where each column and row stands in
+    // it, so that a message names the cell as a spreadsheet user reads it (`Monthly!D14`).
+    struct SheetPlaces {
+        std::string name;
+        std::vector<std::uint32_t> columns; // 1-based column of each entry of `columns`
+        std::vector<std::uint32_t> rows;    // the row number of each entry of `rows`
+    };
+    std::optional<SheetPlaces> sheet;
 };
 
 enum TableId : std::size_t { kOrganisation, kChampions, kMonthly, kSuccesses, kInvestment };
@@ -91,8 +99,14 @@ inline bool is_required(TableId t) {
 using Tables = std::array<std::optional<Table>, kTableNames.size()>;
 
 // Sorts, converts and validates (validate_feed); errors name the row as described above, without
-// the source (the readers put that in front).
-podium::Result<model::Feed> feed_from_tables(Tables tables);
+// the source (the readers put that in front). A sheet's rows keep their order and are named by
+// cell: `Monthly!D14: month: expected YYYY-MM, got "2026-13"`, `Monthly row 14: ...` where no
+// one cell is to blame. With `problems`, reading goes on past a bad row and every problem found
+// (at most kMaxProblems) is listed there, for `podium feed check`; validate_feed's rules, which
+// span rows, are checked only when every row could be read.
+inline constexpr std::size_t kMaxProblems = 50;
+podium::Result<model::Feed> feed_from_tables(Tables tables,
+                                             std::vector<std::string>* problems = nullptr);
 
 } // namespace db
 } // namespace podium::sync

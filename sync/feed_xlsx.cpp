@@ -1,0 +1,247 @@
+// A workbook's sheets as the tables of a shared database: names in English or Dutch mapped to the
+// format's, cells typed as the database readers type theirs, each row and column remembered so a
+// message names its cell.
+#include "sync/feed_xlsx.hpp"
+
+#include "sync/db_feed.hpp"
+#include "sync/feed_validate.hpp"
+#include "sync/xlsx_workbook.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace podium::sync {
+namespace {
+
+using db::CellType;
+
+struct Alias {
+    std::string_view name, format_name;
+};
+
+// Sheet names by table (db::kTableNames order), after normalise().
+constexpr std::string_view kSheetNames[][4] = {
+    {"organisation", "organization", "organisatie", ""},
+    {"champions", "kampioenen", "ambassadeurs", ""},
+    {"monthly", "maandcijfers", "maandelijks", "per_maand"},
+    {"successes", "successen", "succesverhalen", ""},
+    {"investment", "investering", "investeringen", ""},
+};
+
+// Dutch column names, after normalise(); the English ones are the format's own.
+constexpr Alias kXlsxColumns[] = {
+    {"naam", "name"},
+    {"medewerkers", "headcount"},
+    {"aantal_medewerkers", "headcount"},
+    {"valuta", "currency"},
+    {"doel_procent", "champion_goal_percent"},
+    {"doelpercentage", "champion_goal_percent"},
+    {"gegenereerd_op", "generated_at"},
+    {"foto", "photo"},
+    {"toestemming_intern", "consent_internal"},
+    {"toestemming_publiek", "consent_public"},
+    {"toestemming_foto", "consent_photo"},
+    {"kampioen", "champion"},
+    {"ambassadeur", "champion"},
+    {"maand", "month"},
+    {"volgers", "followers"},
+    {"berichten", "updates"},
+    {"interacties", "interactions"},
+    {"bereik", "reach"},
+    {"kliks", "clicks"},
+    {"klikken", "clicks"},
+    {"profielweergaven", "profile_views"},
+    {"offertes", "proposals"},
+    {"dealwaarde", "deal_value"},
+    {"sollicitanten", "applicants"},
+    {"aanwervingen", "hires"},
+    {"datum", "date"},
+    {"soort", "kind"},
+    {"titel", "title"},
+    {"verhaal", "story"},
+    {"waarde", "value"},
+    {"uren", "hours"},
+    {"kosten", "cost"},
+};
+
+constexpr Alias kDutchKinds[] = {{"offerte", "proposal"}, {"aanwerving", "hire"},
+                                 {"spreker", "speaking"}, {"pers", "press"},
+                                 {"gesprek", "conversation"}, {"anders", "other"}};
+
+// Lower case (ASCII), trimmed, inner runs of spaces, dots and hyphens as one '_'.
+std::string normalise(std::string_view s) {
+    std::string out;
+    bool gap = false;
+    for (const char c : s) {
+        if (c == ' ' || c == '\t' || c == '.' || c == '-' || c == '_' || c == '\n' || c == '\r') {
+            gap = !out.empty();
+            continue;
+        }
+        if (gap) out += '_';
+        gap = false;
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+std::string column_name(std::string_view header) {
+    std::string n = normalise(header);
+    for (const Alias& a : kXlsxColumns)
+        if (n == a.name) return std::string(a.format_name);
+    return n;
+}
+
+db::Cell to_cell(const xlsx::Workbook& book, const xlsx::Cell& c) {
+    db::Cell out;
+    switch (c.type) {
+    case xlsx::CellType::number:
+        // Below 2^53 an integral number is exact: an integer, as a database would type it.
+        if (std::trunc(c.number) == c.number && std::fabs(c.number) <= 9007199254740992.0) {
+            out.type = CellType::integer;
+            out.integer = static_cast<std::int64_t>(c.number);
+            out.text = std::to_string(out.integer);
+        } else {
+            out.type = CellType::real;
+            out.real = c.number;
+            out.text = format_number(c.number);
+        }
+        break;
+    case xlsx::CellType::date:
+        if (const auto d = xlsx::serial_to_date(c.number, book.date1904)) {
+            out.type = CellType::date;
+            out.text = model::format_date(*d);
+        } else {
+            out.type = CellType::real;
+            out.real = c.number;
+            out.text = format_number(c.number);
+        }
+        break;
+    case xlsx::CellType::boolean:
+        out.type = CellType::boolean;
+        out.integer = c.number != 0;
+        out.text = out.integer ? "true" : "false";
+        break;
+    case xlsx::CellType::text:
+    case xlsx::CellType::error: // "#N/A" reads as text, which every number refuses by name
+        out.type = CellType::text;
+        out.text = std::string(book.text(c));
+        break;
+    }
+    return out;
+}
+
+// One sheet as a table: the header row's names, then each later row's cells by column.
+db::Table to_table(const xlsx::Workbook& book, const xlsx::Sheet& sheet, std::size_t table) {
+    db::Table t;
+    t.sheet.emplace();
+    t.sheet->name = sheet.name;
+    if (sheet.rows.empty()) return t;
+    std::vector<std::uint32_t> column_of; // sheet column -> table column + 1, 0: ignored
+    for (const xlsx::Cell& c : sheet.rows.front().cells) {
+        if (c.type != xlsx::CellType::text) continue; // a number above the data is no header
+        const std::string name = column_name(book.text(c));
+        if (name.empty()) continue;
+        if (column_of.size() <= c.column) column_of.resize(c.column + 1, 0);
+        t.columns.push_back(name);
+        t.sheet->columns.push_back(c.column);
+        column_of[c.column] = static_cast<std::uint32_t>(t.columns.size());
+    }
+    const bool successes = table == db::kSuccesses;
+    for (std::size_t r = 1; r < sheet.rows.size(); ++r) {
+        std::vector<db::Cell> cells(t.columns.size());
+        bool any = false;
+        for (const xlsx::Cell& c : sheet.rows[r].cells) {
+            if (c.column >= column_of.size() || column_of[c.column] == 0) continue;
+            db::Cell& cell = cells[column_of[c.column] - 1] = to_cell(book, c);
+            if (cell.type == CellType::text && cell.text.find_first_not_of(" \t") == std::string::npos) {
+                cell = db::Cell{}; // blank text is an empty cell
+                continue;
+            }
+            any = true;
+        }
+        if (!any) continue; // only blanks in the columns that count
+        if (successes) {
+            const auto kind = std::find(t.columns.begin(), t.columns.end(), "kind");
+            if (kind != t.columns.end()) {
+                db::Cell& k = cells[static_cast<std::size_t>(kind - t.columns.begin())];
+                for (const Alias& a : kDutchKinds)
+                    if (k.type == CellType::text && normalise(k.text) == a.name) k.text = a.format_name;
+            }
+        }
+        t.rows.push_back(std::move(cells));
+        t.sheet->rows.push_back(sheet.rows[r].number);
+    }
+    return t;
+}
+
+// Which table a sheet holds, or nullopt.
+std::optional<std::size_t> table_of(std::string_view sheet_name) {
+    const std::string n = normalise(sheet_name);
+    for (std::size_t t = 0; t < std::size(kSheetNames); ++t)
+        for (const std::string_view name : kSheetNames[t])
+            if (!name.empty() && n == name) return t;
+    return std::nullopt;
+}
+
+db::Table organisation_from(const CsvDefaults& defaults) {
+    db::Table t;
+    t.columns = {"name", "generated_at", "currency", "champion_goal_percent", "headcount"};
+    const model::Organisation& o = defaults.organisation;
+    std::vector<db::Cell> row(5);
+    row[0] = {CellType::text, o.name, 0, 0};
+    row[1] = {CellType::text, defaults.generated_at, 0, 0};
+    row[2] = {CellType::text, o.currency, 0, 0};
+    row[3] = {CellType::real, format_number(o.champion_goal_percent), 0, o.champion_goal_percent};
+    if (o.headcount) row[4] = {CellType::integer, std::to_string(*o.headcount), *o.headcount, 0};
+    t.rows.push_back(std::move(row));
+    return t;
+}
+
+// generated_at may be left out of a workbook's Organisation sheet: the sync's time then.
+void default_generated_at(db::Table& org, const std::string& generated_at) {
+    auto it = std::find(org.columns.begin(), org.columns.end(), "generated_at");
+    if (it == org.columns.end()) {
+        org.columns.push_back("generated_at");
+        for (auto& row : org.rows) row.push_back({CellType::text, generated_at, 0, 0});
+        return;
+    }
+    const auto i = static_cast<std::size_t>(it - org.columns.begin());
+    for (auto& row : org.rows)
+        if (row[i].type == CellType::null) row[i] = {CellType::text, generated_at, 0, 0};
+}
+
+} // namespace
+
+bool looks_like_xlsx(std::string_view bytes) {
+    return bytes.starts_with("PK\x03\x04");
+}
+
+podium::Result<model::Feed> parse_feed_xlsx(std::string_view bytes, const CsvDefaults& defaults,
+                                            std::vector<std::string>* problems) {
+    const auto note = [&](std::string message) -> podium::Result<model::Feed> {
+        if (problems && problems->size() < db::kMaxProblems) problems->push_back(message);
+        return Error{std::move(message)};
+    };
+    auto book = xlsx::read_workbook(bytes, [](std::string_view name) { return table_of(name).has_value(); });
+    if (!book) return note("the workbook " + book.error().message);
+    db::Tables tables;
+    for (const xlsx::Sheet& sheet : book.value().sheets) {
+        const auto t = table_of(sheet.name);
+        if (!t) continue;
+        if (tables[*t])
+            return note("the workbook has two sheets for " + std::string(db::kTableNames[*t]) +
+                        ": \"" + tables[*t]->sheet->name + "\" and \"" + sheet.name + "\"");
+        tables[*t] = to_table(book.value(), sheet, *t);
+    }
+    for (const std::size_t t : {db::kChampions, db::kMonthly})
+        if (!tables[t])
+            return note(std::string("the workbook has no sheet ") +
+                        (t == db::kChampions ? "\"Champions\" (or \"Kampioenen\")"
+                                             : "\"Monthly\" (or \"Maandcijfers\")"));
+    if (!tables[db::kOrganisation]) tables[db::kOrganisation] = organisation_from(defaults);
+    default_generated_at(*tables[db::kOrganisation], defaults.generated_at);
+    return db::feed_from_tables(std::move(tables), problems);
+}
+
+} // namespace podium::sync
