@@ -13,8 +13,9 @@ PACKAGES=(
   libsdl2-dev libimgui-dev libstb-dev libgl-dev libegl-dev
   libsqlite3-dev nlohmann-json3-dev libtomlplusplus-dev doctest-dev libcurl4-openssl-dev libpq-dev
   libssl-dev
-  # Excel workbooks as a feed: libzip for the container, expat for the XML inside.
-  libzip-dev libexpat1-dev
+  # Excel workbooks as a feed: libzip for the container, expat for the XML inside, and
+  # libxlsxwriter for the template (podium feed template).
+  libzip-dev libexpat1-dev libxlsxwriter-dev
   # Time zones: Howard Hinnant's date library (the model for C++20's <chrono> zones, which GCC 12
   # lacks) reading the system's IANA database.
   libhowardhinnant-date-dev tzdata
@@ -27,9 +28,13 @@ PACKAGES=(
   systemd socat
 )
 
+# Only the tests need these (not the kiosk): LibreOffice Calc, headless, saves workbooks the way a
+# real spreadsheet program does, for the workbook reader's tests.
+TEST_PACKAGES=(libreoffice-calc-nogui)
+
 install_packages() {
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "${PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -52,6 +57,9 @@ case "${1:-}" in
   deps)
     install_packages
     ;;
+  test-deps)
+    install_packages "${TEST_PACKAGES[@]}"
+    ;;
   run)
     shift
     install_packages
@@ -59,13 +67,13 @@ case "${1:-}" in
     exec build/podium run "$@"
     ;;
   test)
-    install_packages
+    install_packages "${TEST_PACKAGES[@]}"
     # Warnings on Podium's own code are errors here, so they stay at zero.
     build -DPODIUM_WERROR=ON
     ctest --test-dir build --output-on-failure -j "$(nproc)"
     ;;
   *)
-    echo "usage: packaging/quickstart.sh run [--windowed WxH] | test | deps" >&2
+    echo "usage: packaging/quickstart.sh run [--windowed WxH] | test | deps | test-deps" >&2
     exit 2
     ;;
 esac

@@ -5,6 +5,7 @@
 
 #include "sync/db_feed.hpp"
 #include "sync/feed_validate.hpp"
+#include "sync/xlsx_names.hpp"
 #include "sync/xlsx_workbook.hpp"
 
 #include <algorithm>
@@ -15,59 +16,6 @@ namespace podium::sync {
 namespace {
 
 using db::CellType;
-
-struct Alias {
-    std::string_view name, format_name;
-};
-
-// Sheet names by table (db::kTableNames order), after normalise().
-constexpr std::string_view kSheetNames[][4] = {
-    {"organisation", "organization", "organisatie", ""},
-    {"champions", "kampioenen", "ambassadeurs", ""},
-    {"monthly", "maandcijfers", "maandelijks", "per_maand"},
-    {"successes", "successen", "succesverhalen", ""},
-    {"investment", "investering", "investeringen", ""},
-};
-
-// Dutch column names, after normalise(); the English ones are the format's own.
-constexpr Alias kXlsxColumns[] = {
-    {"naam", "name"},
-    {"medewerkers", "headcount"},
-    {"aantal_medewerkers", "headcount"},
-    {"valuta", "currency"},
-    {"doel_procent", "champion_goal_percent"},
-    {"doelpercentage", "champion_goal_percent"},
-    {"gegenereerd_op", "generated_at"},
-    {"foto", "photo"},
-    {"toestemming_intern", "consent_internal"},
-    {"toestemming_publiek", "consent_public"},
-    {"toestemming_foto", "consent_photo"},
-    {"kampioen", "champion"},
-    {"ambassadeur", "champion"},
-    {"maand", "month"},
-    {"volgers", "followers"},
-    {"berichten", "updates"},
-    {"interacties", "interactions"},
-    {"bereik", "reach"},
-    {"kliks", "clicks"},
-    {"klikken", "clicks"},
-    {"profielweergaven", "profile_views"},
-    {"offertes", "proposals"},
-    {"dealwaarde", "deal_value"},
-    {"sollicitanten", "applicants"},
-    {"aanwervingen", "hires"},
-    {"datum", "date"},
-    {"soort", "kind"},
-    {"titel", "title"},
-    {"verhaal", "story"},
-    {"waarde", "value"},
-    {"uren", "hours"},
-    {"kosten", "cost"},
-};
-
-constexpr Alias kDutchKinds[] = {{"offerte", "proposal"}, {"aanwerving", "hire"},
-                                 {"spreker", "speaking"}, {"pers", "press"},
-                                 {"gesprek", "conversation"}, {"anders", "other"}};
 
 // Lower case (ASCII), trimmed, inner runs of spaces, dots and hyphens as one '_'.
 std::string normalise(std::string_view s) {
@@ -87,8 +35,8 @@ std::string normalise(std::string_view s) {
 
 std::string column_name(std::string_view header) {
     std::string n = normalise(header);
-    for (const Alias& a : kXlsxColumns)
-        if (n == a.name) return std::string(a.format_name);
+    for (const auto& c : xlsx_names::kDutchColumns)
+        if (n == normalise(c.dutch)) return std::string(c.field);
     return n;
 }
 
@@ -165,8 +113,9 @@ db::Table to_table(const xlsx::Workbook& book, const xlsx::Sheet& sheet, std::si
             const auto kind = std::find(t.columns.begin(), t.columns.end(), "kind");
             if (kind != t.columns.end()) {
                 db::Cell& k = cells[static_cast<std::size_t>(kind - t.columns.begin())];
-                for (const Alias& a : kDutchKinds)
-                    if (k.type == CellType::text && normalise(k.text) == a.name) k.text = a.format_name;
+                for (std::size_t i = 0; i < xlsx_names::kDutchKinds.size(); ++i)
+                    if (k.type == CellType::text && normalise(k.text) == xlsx_names::kDutchKinds[i])
+                        k.text = model::kSuccessKinds[i];
             }
         }
         t.rows.push_back(std::move(cells));
@@ -178,9 +127,11 @@ db::Table to_table(const xlsx::Workbook& book, const xlsx::Sheet& sheet, std::si
 // Which table a sheet holds, or nullopt.
 std::optional<std::size_t> table_of(std::string_view sheet_name) {
     const std::string n = normalise(sheet_name);
-    for (std::size_t t = 0; t < std::size(kSheetNames); ++t)
-        for (const std::string_view name : kSheetNames[t])
-            if (!name.empty() && n == name) return t;
+    for (std::size_t t = 0; t < xlsx_names::kSheets.size(); ++t) {
+        const auto& names = xlsx_names::kSheets[t];
+        for (const std::string_view name : {names.english, names.dutch, names.more[0], names.more[1]})
+            if (!name.empty() && n == normalise(name)) return t;
+    }
     return std::nullopt;
 }
 
@@ -236,9 +187,8 @@ podium::Result<model::Feed> parse_feed_xlsx(std::string_view bytes, const CsvDef
     }
     for (const std::size_t t : {db::kChampions, db::kMonthly})
         if (!tables[t])
-            return note(std::string("the workbook has no sheet ") +
-                        (t == db::kChampions ? "\"Champions\" (or \"Kampioenen\")"
-                                             : "\"Monthly\" (or \"Maandcijfers\")"));
+            return note("the workbook has no sheet \"" + std::string(xlsx_names::kSheets[t].english) +
+                        "\" (or \"" + std::string(xlsx_names::kSheets[t].dutch) + "\")");
     if (!tables[db::kOrganisation]) tables[db::kOrganisation] = organisation_from(defaults);
     default_generated_at(*tables[db::kOrganisation], defaults.generated_at);
     return db::feed_from_tables(std::move(tables), problems);

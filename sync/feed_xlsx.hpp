@@ -14,14 +14,14 @@
 namespace podium::sync {
 
 // Sheets, found by name with case and surrounding spaces ignored, in English or Dutch:
-//   Organisation (Organization, Organisatie)          optional: else the device's settings
+//   Organisation (Organisatie, Organization)          optional: else the device's settings
 //   Champions (Kampioenen, Ambassadeurs)              required
 //   Monthly (Maandcijfers, Maandelijks, Per maand)    required
 //   Successes (Successen, Succesverhalen)             optional
-//   Investment (Investering, Investeringen)           optional
+//   Investment (Investeringen, Investering)           optional
 // Each sheet's first non-empty row is its header: the JSON field names (consent as
-// consent_internal, consent_public, consent_photo), or their Dutch names (see kXlsxColumns in
-// feed_xlsx.cpp); case, surrounding spaces, and spaces, dots or hyphens inside a name do not
+// consent_internal, consent_public, consent_photo), or their Dutch names (sync/xlsx_names.hpp);
+// case, surrounding spaces, and spaces, dots or hyphens inside a name do not
 // matter ("Deal value" is deal_value). Other sheets and columns are ignored. Cells count by their
 // type: a number, a date (a number formatted as a date: a month cell may hold any day of its
 // month), text, a boolean (or yes/no, ja/nee, 1/0), a formula by its cached value; an error value

@@ -2,7 +2,10 @@
 // problems named by cell, several at once when asked.
 #include "sync/feed_xlsx.hpp"
 
+#include "sync/demo_feed.hpp"
 #include "sync/feed_json.hpp"
+#include "sync/feed_xlsx_write.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/support/xlsx_builder.hpp"
 
 #include <doctest/doctest.h>
@@ -188,6 +191,42 @@ TEST_CASE("xlsx feed: missing sheets, columns and two sheets for one part") {
     auto not_zip = parse_feed_xlsx("champion_id,name,month\n", defaults());
     REQUIRE_FALSE(not_zip.ok());
     CHECK(not_zip.error().message == "the workbook is not an .xlsx workbook (not a zip archive)");
+}
+
+} // namespace podium::sync
+
+namespace podium::sync {
+
+TEST_CASE("xlsx feed: the template as written is a valid feed of its example rows") {
+    for (const auto lang : {WorkbookLanguage::en, WorkbookLanguage::nl}) {
+        test::TempDir dir;
+        const std::string path = dir.file("template.xlsx");
+        const model::Feed example = template_feed({2026, 12}, lang);
+        REQUIRE(write_feed_xlsx(example, path, {lang, false}).ok());
+        auto feed = parse_feed_xlsx(test::read_file(path), defaults());
+        REQUIRE_MESSAGE(feed.ok(), feed.error().message);
+        model::Feed expected = example;
+        expected.generated_at = defaults().generated_at; // left to the sync
+        CHECK(feed.value() == expected);
+        CHECK(feed.value().monthly.back().month == model::YearMonth{2026, 11});
+        CHECK_FALSE(feed.value().champions[1].consent.is_public);
+        // Never over an existing file.
+        auto again = write_feed_xlsx(example, path, {lang, false});
+        REQUIRE_FALSE(again.ok());
+        CHECK(again.error().message == path + " already exists: choose another name, or remove it first");
+    }
+}
+
+TEST_CASE("xlsx feed: the demo feed written as a workbook reads back exactly") {
+    const model::Feed demo = generate_demo_feed();
+    test::TempDir dir;
+    for (const auto lang : {WorkbookLanguage::en, WorkbookLanguage::nl}) {
+        const std::string path = dir.file(lang == WorkbookLanguage::en ? "en.xlsx" : "nl.xlsx");
+        REQUIRE(write_feed_xlsx(demo, path, {lang, true}).ok());
+        auto feed = parse_feed_xlsx(test::read_file(path), defaults());
+        REQUIRE_MESSAGE(feed.ok(), feed.error().message);
+        CHECK(feed.value() == demo);
+    }
 }
 
 } // namespace podium::sync
