@@ -8,6 +8,7 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -128,8 +129,11 @@ lxw_worksheet* Writer::sheet(std::size_t sheet) {
     lxw_col_t col = 0;
     for (const auto& c : kColumns) {
         if (c.sheet != sheet) continue;
-        worksheet_write_string(ws, 0, col, std::string(header_of(c.field, lang_)).c_str(), header_);
-        worksheet_set_column(ws, col, col, c.width, nullptr);
+        const std::string head(header_of(c.field, lang_));
+        worksheet_write_string(ws, 0, col, head.c_str(), header_);
+        // Wide enough for the bold header too (a width counts characters of the default font).
+        const double fits = 1.2 * static_cast<double>(head.size()) + 2;
+        worksheet_set_column(ws, col, col, std::max(c.width, fits), nullptr);
         ++col;
     }
     worksheet_freeze_panes(ws, 1, 0);
@@ -154,9 +158,20 @@ void Writer::instructions() {
     worksheet_set_column(ws, 1, 1, 24, nullptr);
     worksheet_set_column(ws, 2, 2, 11, nullptr);
     worksheet_set_column(ws, 3, 3, 90, wrap_);
+    lxw_format* title = workbook_add_format(book_);
+    format_set_bold(title);
+    format_set_font_size(title, 14);
+    lxw_format* para = workbook_add_format(book_);
+    format_set_text_wrap(para);
+    format_set_align(para, LXW_ALIGN_VERTICAL_TOP);
+    // A paragraph across the four columns, tall enough for its lines at the columns' width.
+    const auto paragraph = [&](lxw_row_t row, const char* words) {
+        worksheet_merge_range(ws, row, 0, row, 3, words, para);
+        worksheet_set_row(ws, row, 15.0 * static_cast<double>(std::strlen(words) / 120 + 1), nullptr);
+    };
     lxw_row_t r = 0;
-    text(ws, r++, 0, en ? "Podium: the figures for your screens" : "Podium: de cijfers voor uw schermen");
-    text(ws, r++, 0, en ? "Fill in one row per champion on Champions and one row per champion per month on "
+    worksheet_write_string(ws, r++, 0, en ? "Podium: the figures for your screens" : "Podium: de cijfers voor uw schermen", title);
+    paragraph(r++, en ? "Fill in one row per champion on Champions and one row per champion per month on "
                           "Monthly; Successes and Investment as they come. Keep the sheet names and the "
                           "header rows as they are; rows may be in any order and empty rows are skipped. "
                           "The example rows are fictitious: replace them."
@@ -164,7 +179,7 @@ void Writer::instructions() {
                           "ambassadeur per maand; Successen en Investeringen wanneer ze er zijn. Laat de "
                           "namen van de bladen en de kopregels staan; de volgorde van de rijen is vrij en "
                           "lege rijen worden overgeslagen. De voorbeeldrijen zijn verzonnen: vervang ze.");
-    text(ws, r++, 0, en ? "Privacy: the three consent columns decide who may see a champion by name and "
+    paragraph(r++, en ? "Privacy: the three consent columns decide who may see a champion by name and "
                           "photo. Ask each colleague. Without a yes for visitors (consent_public), the lobby "
                           "screen shows them as \"A colleague\" or leaves them out; without consent_photo, "
                           "never their photo. A screen can restrict this further, never loosen it."
@@ -186,6 +201,8 @@ void Writer::instructions() {
         ++r;
     }
     worksheet_freeze_panes(ws, 5, 0);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0); // printed: one page wide
 }
 
 void write_rows(Writer& w, const model::Feed& feed, const WorkbookOptions& options) {
