@@ -115,6 +115,29 @@ void refresh_local(PhotoRun& run, Item& item) {
     run.arrived(item, photo.value().bytes);
 }
 
+// The conditional GET for a photo URL. The token (and the CA file that goes with the feed's
+// server) only for the feed's own origin; libcurl drops the header itself if a redirect leaves
+// it (CURLOPT_UNRESTRICTED_AUTH stays off).
+HttpRequest photo_request(const Item& item, const PhotoOptions& options,
+                          const std::string& feed_origin) {
+    HttpRequest req;
+    req.url = item.state.src;
+    req.max_body_bytes = PhotoCache::kMaxBytes;
+    req.total_timeout_ms = options.total_timeout_ms;
+    req.connect_timeout_ms = std::min(options.connect_timeout_ms, options.total_timeout_ms);
+    if (!feed_origin.empty() && url_origin(req.url) == feed_origin) {
+        req.bearer_token = options.bearer_token;
+        req.ca_file = options.ca_file;
+    } else {
+        req.token_withheld = !options.bearer_token.empty();
+    }
+    if (item.have) {
+        req.if_none_match = item.state.etag;
+        req.if_modified_since = item.state.last_modified;
+    }
+    return req;
+}
+
 // Deletes whatever the feed no longer names (or may no longer show): first, so that a photo
 // whose consent was withdrawn is gone before any download starts.
 int delete_unwanted(const std::string& dir, const std::set<std::string>& wanted) {
@@ -184,25 +207,7 @@ PhotoSyncReport PhotoCache::sync(const model::Feed& feed, const std::string& fee
             ++report.kept;
             continue;
         }
-        HttpRequest req;
-        req.url = item.state.src;
-        req.max_body_bytes = kMaxBytes;
-        req.total_timeout_ms = options_.total_timeout_ms;
-        req.connect_timeout_ms = std::min(options_.connect_timeout_ms, options_.total_timeout_ms);
-        // The token (and the CA file that goes with the feed's server) only for the feed's own
-        // origin; libcurl drops the header itself if a redirect leaves it
-        // (CURLOPT_UNRESTRICTED_AUTH stays off).
-        if (!feed_origin.empty() && url_origin(req.url) == feed_origin) {
-            req.bearer_token = options_.bearer_token;
-            req.ca_file = options_.ca_file;
-        } else {
-            req.token_withheld = !options_.bearer_token.empty();
-        }
-        if (item.have) {
-            req.if_none_match = item.state.etag;
-            req.if_modified_since = item.state.last_modified;
-        }
-        requests.push_back(std::move(req));
+        requests.push_back(photo_request(item, options_, feed_origin));
         fetching.push_back(&item);
     }
     if (!requests.empty()) {
