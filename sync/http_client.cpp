@@ -2,9 +2,7 @@
 // libcurl's error codes into messages a person at the screen's admin overlay can act on.
 #include "sync/http_client.hpp"
 
-#include "sync/model/c_handle.hpp"
-
-#include <curl/curl.h>
+#include "sync/http_transfer.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -20,8 +18,9 @@ namespace podium::sync {
 
 namespace {
 
-using CurlPtr = CHandle<CURL, curl_easy_cleanup>;
-using SlistPtr = CHandle<curl_slist, curl_slist_free_all>;
+using detail::Job;
+using detail::SlistPtr;
+using detail::Transfer;
 
 constexpr const char* kAccept = "Accept: application/json, text/csv;q=0.9, */*;q=0.1";
 // Below this rate for the low-speed window the transfer is dead: a feed is small, and a server
@@ -29,17 +28,6 @@ constexpr const char* kAccept = "Accept: application/json, text/csv;q=0.9, */*;q
 constexpr long kLowSpeedBytesPerSecond = 64;
 constexpr long kMaxLowSpeedSeconds = 30;
 constexpr std::size_t kMaxReasonChars = 80;
-
-// What the callbacks collect during one transfer. Headers are those of the latest response:
-// each status line (redirect hops, 1xx, proxy CONNECT) starts afresh.
-struct Transfer {
-    std::int64_t max_body = 0;
-    bool too_large = false;
-    bool out_of_memory = false;
-    std::string body;
-    std::string reason; // the status line's reason phrase, printable ASCII only
-    std::string content_type, etag, last_modified;
-};
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
@@ -158,14 +146,18 @@ constexpr std::pair<long, const char*> kReasons[] = {
     {410, "Gone"},        {429, "Too Many Requests"},   {500, "Internal Server Error"},
     {502, "Bad Gateway"}, {503, "Service Unavailable"}, {504, "Gateway Timeout"}};
 
-std::string describe_status(long status, const std::string& reason, bool has_token) {
+std::string describe_status(long status, const std::string& reason, bool has_token, bool withheld) {
     std::string text = "HTTP " + std::to_string(status);
     std::string shown = reason;
     for (const auto& [code, text_of_code] : kReasons) {
         if (shown.empty() && code == status) shown = text_of_code;
     }
     if (!shown.empty()) text += " " + shown;
-    if (status == 401) text += has_token ? " — check the token" : " — the server wants a token";
+    if (status == 401 && withheld) {
+        text += " — the feed's token is sent only to the feed's own origin (scheme, host and port)";
+    } else if (status == 401) {
+        text += has_token ? " — check the token" : " — the server wants a token";
+    }
     if (status == 403 && has_token) text += " — check the token's access";
     return text;
 }
@@ -355,16 +347,6 @@ HttpResponse success(CURL* h, Transfer& t, long status, bool unmet) {
     return r;
 }
 
-// "GET <url>: <what>"; `what` must already be scrubbed of the token.
-Error fail(const HttpRequest& req, CURL* h, const std::string& what) {
-    const std::string_view token = trim(req.bearer_token);
-    std::string message = "GET " + scrub(redact_url(req.url), token) + ": " + what;
-    const char* url = nullptr;
-    if (h) curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &url);
-    if (url && req.url != url) message += " (redirected to " + scrub(redact_url(url), token) + ")";
-    return Error{std::move(message)};
-}
-
 } // namespace
 
 void http_global_init() {
@@ -380,11 +362,6 @@ std::string user_agent() {
 #endif
 }
 
-struct HttpClient::Impl {
-    CurlPtr curl;
-    char error[CURL_ERROR_SIZE] = {};
-};
-
 HttpClient::HttpClient() : impl_(std::make_unique<Impl>()) {
     http_global_init();
     impl_->curl.reset(curl_easy_init()); // null is reported by get(), which retries
@@ -392,7 +369,9 @@ HttpClient::HttpClient() : impl_(std::make_unique<Impl>()) {
 
 HttpClient::~HttpClient() = default;
 
-Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
+namespace detail {
+
+HttpRequest normalised(const HttpRequest& request) {
     assert(request.connect_timeout_ms > 0 && request.total_timeout_ms > 0); // 0 means forever
     assert(request.max_redirects >= 0 && request.max_body_bytes >= 0);
     HttpRequest req = request;
@@ -400,24 +379,29 @@ Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
     if (req.connect_timeout_ms <= 0) req.connect_timeout_ms = HttpRequest{}.connect_timeout_ms;
     if (req.total_timeout_ms <= 0) req.total_timeout_ms = HttpRequest{}.total_timeout_ms;
     req.max_redirects = std::max(0L, req.max_redirects);
+    return req;
+}
 
-    if (!impl_->curl) impl_->curl.reset(curl_easy_init());
-    CURL* h = impl_->curl.get();
-    if (!h) return fail(req, nullptr, "cannot initialise libcurl");
+Status setup(CURL* h, Job& job) {
     // Drops the previous request's options but keeps open connections and the DNS cache.
     curl_easy_reset(h);
-    impl_->error[0] = '\0';
-
-    auto headers = request_headers(req);
-    if (!headers) return fail(req, nullptr, headers.error().message);
-    Transfer t;
-    t.max_body = req.max_body_bytes;
-    if (const CURLcode rc = configure(h, req, t, headers.value().get(), impl_->error); rc) {
-        return fail(req, nullptr, std::string("cannot set up libcurl: ") + curl_easy_strerror(rc));
+    job.error[0] = '\0';
+    auto headers = request_headers(job.req);
+    if (!headers) return fail(job.req, nullptr, headers.error().message);
+    job.headers = std::move(headers).value();
+    job.transfer.max_body = job.req.max_body_bytes;
+    if (const CURLcode rc = configure(h, job.req, job.transfer, job.headers.get(), job.error); rc) {
+        return fail(job.req, nullptr,
+                    std::string("cannot set up libcurl: ") + curl_easy_strerror(rc));
     }
-    const CURLcode rc = curl_easy_perform(h);
+    return Ok{};
+}
+
+Result<HttpResponse> conclude(CURL* h, Job& job, CURLcode rc) {
+    const HttpRequest& req = job.req;
+    Transfer& t = job.transfer;
     const std::string_view token = trim(req.bearer_token);
-    const Outcome outcome = read_outcome(h, rc, impl_->error, token);
+    const Outcome outcome = read_outcome(h, rc, job.error, token);
     t.reason = scrub(std::move(t.reason), token);
     long unmet = 0;
     curl_easy_getinfo(h, CURLINFO_CONDITION_UNMET, &unmet);
@@ -426,7 +410,7 @@ Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
     const long status = outcome.status;
     const bool redirect_failed = rc != CURLE_OK && status >= 300 && status < 400;
     if (status != 0 && status != 200 && status != 304 && !redirect_failed && !unmet) {
-        return fail(req, h, describe_status(status, t.reason, !token.empty()));
+        return fail(req, h, describe_status(status, t.reason, !token.empty(), req.token_withheld));
     }
     if (t.too_large) {
         return fail(req, h, "the body is larger than the limit of " + format_bytes(t.max_body));
@@ -434,6 +418,28 @@ Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
     if (t.out_of_memory) return fail(req, h, "out of memory while receiving");
     if (rc != CURLE_OK) return fail(req, h, describe_failure(outcome, req, low_speed_seconds(req)));
     return success(h, t, status, unmet != 0);
+}
+
+// "GET <url>: <what>"; `what` must already be scrubbed of the token.
+Error fail(const HttpRequest& req, CURL* h, const std::string& what) {
+    const std::string_view token = trim(req.bearer_token);
+    std::string message = "GET " + scrub(redact_url(req.url), token) + ": " + what;
+    const char* url = nullptr;
+    if (h) curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &url);
+    if (url && req.url != url) message += " (redirected to " + scrub(redact_url(url), token) + ")";
+    return Error{std::move(message)};
+}
+
+} // namespace detail
+
+Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
+    Job job;
+    job.req = detail::normalised(request);
+    if (!impl_->curl) impl_->curl.reset(curl_easy_init());
+    CURL* h = impl_->curl.get();
+    if (!h) return detail::fail(job.req, nullptr, "cannot initialise libcurl");
+    if (auto ready = detail::setup(h, job); !ready) return ready.error();
+    return detail::conclude(h, job, curl_easy_perform(h));
 }
 
 } // namespace podium::sync

@@ -31,10 +31,19 @@ std::optional<std::chrono::system_clock::time_point> parse_utc(const std::string
     return std::chrono::system_clock::from_time_t(timegm(&tm));
 }
 
-SyncService::SyncService(std::string db_path, SyncConfig config, SyncSchedule schedule, Publish publish,
-                         Clock now)
+SyncService::SyncService(std::string db_path, SyncConfig config, SyncSchedule schedule,
+                         Publish publish, Clock now)
     : db_path_(std::move(db_path)), config_(std::move(config)), schedule_(schedule),
-      publish_(std::move(publish)), now_(std::move(now)), thread_([this] { loop(); }) {}
+      publish_(std::move(publish)), now_(std::move(now)) {
+    // A failed photo waits one interval before its next try, then two, four, ... up to a day.
+    config_.photo_retry_first =
+        std::chrono::duration_cast<std::chrono::seconds>(schedule_.interval);
+    config_.cancelled = [this] {
+        std::lock_guard lock(mutex_);
+        return stop_;
+    };
+    thread_ = std::thread([this] { loop(); });
+}
 
 SyncService::~SyncService() {
     {
@@ -87,7 +96,11 @@ void SyncService::loop() {
             delay = next_delay(schedule_, status_.failures_in_a_row, uniform(rng));
             status_.next_attempt = std::chrono::system_clock::now() + delay;
         }
+        // The figures first: on screen from the next slide change, whatever the photos do.
         if (report.snapshot || !ok) publish_(report.snapshot, report.attempt);
+        (void)syncer.refresh_photos(
+            report, config_,
+            parse_utc(report.attempt.at).value_or(std::chrono::system_clock::now()));
         std::unique_lock lock(mutex_);
         wake_.wait_for(lock, delay, [this] { return stop_ || now_requested_; });
         if (stop_) return;

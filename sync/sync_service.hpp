@@ -1,7 +1,8 @@
 // The sync thread inside `podium run`: an attempt at a set interval with jitter, exponential
 // back-off (with a cap) after failures, and "sync now" on request. It owns its own store
-// connection (WAL) and curl handle; each new snapshot is handed to `publish`, which must not block
-// (the render loop swaps it in at its next slide change and never waits for sync).
+// connection (WAL) and curl handles; each new snapshot is handed to `publish`, which must not block
+// (the render loop swaps it in at its next slide change and never waits for sync), before the
+// photos are brought up to date.
 #pragma once
 
 #include "sync/syncer.hpp"

@@ -4,7 +4,6 @@
 #include "feed_csv.hpp"
 #include "feed_json.hpp"
 #include "http_client.hpp"
-#include "photo_cache.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -102,12 +101,6 @@ SyncReport Syncer::run_once(const SyncConfig& config, const std::string& now_utc
     SyncAttempt& a = report.attempt;
     a.at = now_utc;
     a.source = config.source.display();
-    auto refresh_photos = [&](const model::Feed& feed) {
-        if (store_.photo_dir().empty()) return;
-        if (!http_) http_ = std::make_unique<HttpClient>();
-        const auto photos = PhotoCache(store_.photo_dir()).sync(feed, config.source.location, http_.get());
-        for (const auto& problem : photos.problems) store_.log({now_utc, "warning", "sync", problem});
-    };
     auto finish = [&](SyncOutcome outcome, std::string error) {
         a.outcome = outcome;
         a.error = std::move(error);
@@ -186,19 +179,36 @@ SyncReport Syncer::run_once(const SyncConfig& config, const std::string& now_utc
         const bool same = now_held->feed == *fetched.feed;
         fetched.feed->generated_at = fetched_at;
         if (same) {
-            refresh_photos(now_held->feed); // a photo that failed last time gets another chance
+            report.photos_of =
+                current.value(); // a replaced photo, or one due again after a failure
             return finish(SyncOutcome::unchanged, {});
         }
     }
     if (auto st = store_.apply_feed(*fetched.feed, {a.source, false, now_utc, fetched.etag, fetched.last_modified}); !st)
         return finish(SyncOutcome::store_error, st.error().message);
-    refresh_photos(*fetched.feed);
     // The store now holds exactly this feed (it keeps order and every field), so the snapshot is
     // built from it rather than read back: 250k rows cost a second or so to reload.
     if (auto meta = store_.load_meta())
         report.snapshot = std::make_shared<const model::Snapshot>(
             model::Snapshot{std::move(*fetched.feed), std::move(meta).value()});
+    report.photos_of = report.snapshot;
     return finish(SyncOutcome::applied, {});
+}
+
+PhotoSyncReport Syncer::refresh_photos(const SyncReport& report, const SyncConfig& config,
+                                       std::chrono::system_clock::time_point now) {
+    if (!report.photos_of || store_.photo_dir().empty()) return {};
+    if (!http_) http_ = std::make_unique<HttpClient>();
+    PhotoOptions options;
+    options.bearer_token = config.bearer_token;
+    options.ca_file = config.ca_file;
+    options.retry_first = std::max(config.photo_retry_first, std::chrono::seconds(1));
+    options.cancelled = config.cancelled;
+    auto photos = PhotoCache(store_.photo_dir(), std::move(options))
+                      .sync(report.photos_of->feed, config.source.location, http_.get(), now);
+    for (const auto& problem : photos.problems)
+        store_.log({report.attempt.at, "warning", "sync", problem});
+    return photos;
 }
 
 } // namespace podium::sync

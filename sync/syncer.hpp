@@ -1,12 +1,16 @@
 // One sync attempt: fetch from the source, parse and validate completely, and only then apply the
 // whole snapshot in one transaction. On any failure the store keeps its last good data. Every
-// attempt is recorded (when, source, outcome, error, duration, rows).
+// attempt is recorded (when, source, outcome, error, duration, rows). Photos come after, in a
+// call of their own, so that new figures never wait on photo downloads.
 #pragma once
 
+#include "sync/photo_cache.hpp"
 #include "sync/source.hpp"
 #include "sync/store.hpp"
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -21,11 +25,18 @@ struct SyncConfig {
     std::int64_t max_body_bytes = 64LL << 20;
     long connect_timeout_ms = 10'000;
     long total_timeout_ms = 60'000;
+    // A photo that failed is not tried again for this long, doubling up to a day (the sync
+    // service sets it to its interval).
+    std::chrono::seconds photo_retry_first{std::chrono::minutes(15)};
+    std::function<bool()> cancelled; // photo downloads stop when it says so (shutting down)
 };
 
 struct SyncReport {
     SyncAttempt attempt;
     model::SnapshotPtr snapshot; // the new snapshot when applied
+    // The data whose photos refresh_photos brings up to date: the new or the unchanged data;
+    // null after a failure.
+    model::SnapshotPtr photos_of;
 };
 
 class Syncer {
@@ -35,11 +46,17 @@ class Syncer {
     Syncer(const Syncer&) = delete;
     Syncer& operator=(const Syncer&) = delete;
 
+    // The data only: publish report.snapshot, then call refresh_photos.
     SyncReport run_once(const SyncConfig& config, const std::string& now_utc);
+    // The photo cache brought in line with report.photos_of (parallel downloads, conditional
+    // requests, a back-off for failures); each problem is logged as a warning. A photo that
+    // arrives now is shown from the next slide change.
+    PhotoSyncReport refresh_photos(const SyncReport& report, const SyncConfig& config,
+                                   std::chrono::system_clock::time_point now);
 
   private:
     Store& store_;
-    std::unique_ptr<HttpClient> http_; // one curl handle, kept for connection reuse
+    std::unique_ptr<HttpClient> http_; // its curl handles, kept for connection reuse
 };
 
 // The organisation a CSV feed cannot carry: the device's settings (organisation.name,

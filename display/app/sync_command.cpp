@@ -63,6 +63,8 @@ int command_sync(const CliOptions& o) {
     }
     sync::Syncer syncer(store.value());
     const auto report = syncer.run_once(config.value(), utc_now_rfc3339());
+    // Photo problems go to the store's log as warnings; they never change the exit code.
+    (void)syncer.refresh_photos(report, config.value(), std::chrono::system_clock::now());
     const auto& a = report.attempt;
     if (!a.error.empty()) {
         std::cerr << "podium: sync " << sync::outcome_name(a.outcome) << ": " << a.error << "\n";

@@ -2,12 +2,25 @@
 
 #include "gl.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <exception>
 
 namespace podium::render {
+
+namespace {
+
+ImageCache::FileStamp file_stamp(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {};
+    return {static_cast<unsigned long long>(st.st_ino), static_cast<unsigned long long>(st.st_size),
+            static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec};
+}
+
+} // namespace
 
 ImageCache::ImageCache(Logger log, Options options)
     : log_(std::move(log)), options_(std::move(options)),
@@ -28,6 +41,14 @@ void ImageCache::request(const std::string& path, int width, int height) {
     auto [it, inserted] = entries_.try_emplace(path);
     Entry& e = it->second;
     if (e.texture.id) lru_.splice(lru_.begin(), lru_, e.lru);
+    if (!inserted && replaced(e, path)) {
+        // Decoded afresh at every size asked so far; the old texture shows until the new one is up.
+        e.refused = false;
+        e.full_size = false;
+        e.wanted = {std::max(box.width, e.wanted.width), std::max(box.height, e.wanted.height)};
+        if (enqueue(path, e.wanted)) ++e.pending;
+        return;
+    }
     if (e.refused) return;
     const bool covered = box.width <= e.wanted.width && box.height <= e.wanted.height;
     if (!inserted && (covered || e.full_size)) return;
@@ -60,6 +81,12 @@ ImageCache::Texture ImageCache::texture(const std::string& path) {
     if (it == entries_.end() || !it->second.texture.id) return {};
     lru_.splice(lru_.begin(), lru_, it->second.lru);
     return it->second.texture;
+}
+
+// A settled entry whose file is no longer the one decoded. One stat() per request: requests come
+// when a slide is drawn, not every frame.
+bool ImageCache::replaced(const Entry& e, const std::string& path) const {
+    return e.pending == 0 && (e.texture.id || e.refused) && file_stamp(path) != e.stamp;
 }
 
 // True if a new job was queued; false if a queued one was enlarged instead (it has not started,
@@ -100,6 +127,7 @@ bool ImageCache::accept(Done done) {
     // The entry may have been evicted while its decode ran: the result is still wanted.
     Entry& e = entries_[done.path];
     e.pending = std::max(0, e.pending - 1);
+    e.stamp = done.stamp;
     if (!done.photo) {
         if (!e.refused)
             log_("photo " + done.path + " " + done.photo.error().message + "; showing initials");
@@ -186,6 +214,7 @@ void ImageCache::run(std::stop_token stop) {
         }
         // Bad content must never end the worker: out of memory on a huge photo is a refusal too.
         Result<DecodedPhoto> photo = Error{"could not be decoded"};
+        const FileStamp stamp = file_stamp(job.path); // before reading: a later change is seen
         try {
             photo = decode_photo(job.path, job.box);
         } catch (const std::exception& e) {
@@ -193,7 +222,7 @@ void ImageCache::run(std::stop_token stop) {
         }
         {
             const std::lock_guard lock(mutex_);
-            done_.push_back({std::move(job.path), std::move(photo)});
+            done_.push_back({std::move(job.path), std::move(photo), stamp});
         }
         done_cv_.notify_all();
         if (options_.wake) options_.wake();

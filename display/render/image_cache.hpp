@@ -48,7 +48,9 @@ class ImageCache {
 
     // Asks for a photo at a display size in pixels. Never blocks. A repeated or smaller request is
     // a no-op; a larger one decodes again (at the smallest size that covers both); a refused path
-    // is not retried.
+    // is not retried while its file stays as it was. A file that appeared or was replaced since
+    // its decode (the sync thread fetches photos after publishing the figures) is decoded again:
+    // the photo shows from the next slide that asks for it.
     void request(const std::string& path, int width, int height);
     void request(const scene::ImageItem& item); // at its box size
     // Requests every photo of a list (to prefetch a slide); returns their paths, for wait().
@@ -71,6 +73,14 @@ class ImageCache {
     // again at their next request (one more log line each if they still fail).
     void retry_refused();
 
+    // What tells one version of a file from another: a photo is replaced through a rename (a new
+    // inode), and its size or modification time differ too. All zero: no file.
+    struct FileStamp {
+        unsigned long long inode = 0, size = 0;
+        long long mtime_ns = 0;
+        bool operator==(const FileStamp&) const = default;
+    };
+
   private:
     struct Job {
         std::string path;
@@ -79,6 +89,7 @@ class ImageCache {
     struct Done {
         std::string path;
         Result<DecodedPhoto> photo;
+        FileStamp stamp; // of the file as the worker found it, just before reading
     };
     // Render-thread state per path; the worker never sees it.
     struct Entry {
@@ -86,11 +97,13 @@ class ImageCache {
         Texture texture;
         bool full_size = false; // decoded at source size: a larger request adds nothing
         bool refused = false;
+        FileStamp stamp;                      // of the file the newest result came from
         int pending = 0;                      // decodes queued or running
         std::list<std::string>::iterator lru; // valid while texture.id != 0
     };
 
     bool enqueue(const std::string& path, PixelSize box);
+    bool replaced(const Entry& entry, const std::string& path) const;
     bool accept(Done done);
     void upload(Entry& entry, const std::string& path, const DecodedPhoto& photo);
     void release(Entry& entry);

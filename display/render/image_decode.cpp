@@ -5,12 +5,15 @@
 #include <stb_image.h>
 #include <stb_image_resize.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cmath>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 
 namespace podium::render {
 namespace {
@@ -19,17 +22,34 @@ using Bytes = std::vector<std::uint8_t>;
 using ByteView = std::span<const std::uint8_t>;
 using StbPixels = CHandle<unsigned char, stbi_image_free>;
 
+// Closes the descriptor however the read ends.
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+// A regular file only, checked on the open descriptor (a path swapped for a FIFO between a check
+// and the open cannot block the worker: O_NONBLOCK), and never more than the limit.
 Result<Bytes> read_file(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) return Error{"cannot be read"};
-    const auto bytes = std::filesystem::file_size(path, ec);
-    if (ec) return Error{"cannot be read"};
+    Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+    struct stat st {};
+    if (f.fd < 0 || ::fstat(f.fd, &st) != 0) return Error{"cannot be read"};
+    if (S_ISDIR(st.st_mode)) return Error{"cannot be read (a directory, not a file)"};
+    if (!S_ISREG(st.st_mode))
+        return Error{"cannot be read (not a regular file: a FIFO, device or socket)"};
     // Measured before reading: an oversize file is refused without holding it in memory.
-    if (bytes > kMaxFileBytes) return Error{"is larger than 8 MiB"};
-    Bytes data(static_cast<std::size_t>(bytes));
-    std::ifstream in(path, std::ios::binary);
-    if (!in.read(reinterpret_cast<char*>(data.data()), static_cast<std::streamsize>(data.size())))
-        return Error{"cannot be read"};
+    if (static_cast<std::uintmax_t>(st.st_size) > kMaxFileBytes)
+        return Error{"is larger than 8 MiB"};
+    Bytes data(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    while (got < data.size()) {
+        const ssize_t n = ::read(f.fd, data.data() + got, data.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return Error{"cannot be read"}; // an error, or cut short while we read
+        got += static_cast<std::size_t>(n);
+    }
     return data;
 }
 

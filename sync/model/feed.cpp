@@ -1,5 +1,8 @@
 #include "feed.hpp"
 
+#include <openssl/evp.h>
+
+#include <cassert>
 #include <cstdio>
 
 namespace podium::model {
@@ -82,11 +85,18 @@ bool is_rfc3339_date_time(std::string_view t) {
 }
 
 std::string photo_file_name(std::string_view id) {
+    // SHA-256 in hex: 68 bytes whatever the id (its hex grew to 512 bytes for 64 four-byte
+    // characters, past the 255 a file name may have), and no id can name another's file.
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    [[maybe_unused]] const int ok =
+        EVP_Digest(id.data(), id.size(), digest, &length, EVP_sha256(), nullptr);
+    assert(ok == 1 && length == 32);
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
-    for (unsigned char c : id) {
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
+    for (unsigned int i = 0; i < length; ++i) {
+        out += kHex[digest[i] >> 4];
+        out += kHex[digest[i] & 15];
     }
     return out + ".img";
 }

@@ -124,8 +124,8 @@ struct Investment {
     bool operator==(const Investment&) const = default;
 };
 
-// The file a champion's cached photo is kept in: the id's bytes in hex, so no id can name a path
-// outside the photo folder.
+// The file a champion's cached photo is kept in: the SHA-256 of the id in hex, ".img" (68 bytes),
+// so no id can name a path outside the photo folder or a name too long for the file system.
 std::string photo_file_name(std::string_view champion_id);
 
 struct Feed {

@@ -128,7 +128,7 @@ std::size_t Request::header_count(std::string_view name) const {
     return n;
 }
 
-HttpTestServer::HttpTestServer() {
+HttpTestServer::HttpTestServer(Serving serving) : serving_(serving) {
     listen_fd_ = bind_loopback(port_);
     if (::listen(listen_fd_, 16) != 0 ||
         ::fcntl(listen_fd_, F_SETFL, ::fcntl(listen_fd_, F_GETFL) | O_NONBLOCK) != 0) {
@@ -141,6 +141,8 @@ HttpTestServer::HttpTestServer() {
 HttpTestServer::~HttpTestServer() {
     stop_ = true;
     thread_.join();
+    for (auto& t : connections_) // only run() added to it, and run() has ended
+        t.join();
     ::close(listen_fd_);
 }
 
@@ -151,6 +153,11 @@ void HttpTestServer::on(const std::string& path, Handler handler) {
 
 std::string HttpTestServer::url(const std::string& path) const {
     return "http://127.0.0.1:" + std::to_string(port_) + path;
+}
+
+int HttpTestServer::most_in_flight() const {
+    std::lock_guard lock(mutex_);
+    return most_in_flight_;
 }
 
 int HttpTestServer::requests(const std::string& path) const {
@@ -187,6 +194,13 @@ void HttpTestServer::run() {
         if (fd < 0) continue;
         const timeval send_timeout{2, 0}; // a client that stops reading cannot block us
         ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &send_timeout, sizeof send_timeout);
+        if (serving_ == Serving::concurrently) {
+            connections_.emplace_back([this, fd] {
+                serve(fd);
+                ::close(fd);
+            });
+            continue;
+        }
         serve(fd);
         ::close(fd);
     }
@@ -212,6 +226,7 @@ void HttpTestServer::serve(int fd) {
         std::lock_guard lock(mutex_);
         ++counts_[request->path];
         last_[request->path] = *request;
+        most_in_flight_ = std::max(most_in_flight_, ++in_flight_);
         const auto it = handlers_.find(request->path);
         if (it != handlers_.end()) handler = it->second;
     }
@@ -226,6 +241,8 @@ void HttpTestServer::serve(int fd) {
         }
     }
     send_reply(fd, reply, request->path);
+    std::lock_guard lock(mutex_);
+    --in_flight_;
 }
 
 void HttpTestServer::send_reply(int fd, const Reply& reply, const std::string& path) {

@@ -1,5 +1,6 @@
-// A tiny scriptable HTTP/1.1 server on 127.0.0.1 for network tests: one background thread, an
-// ephemeral port, one request per connection, and misbehaviours on demand. Every blocking call
+// A tiny scriptable HTTP/1.1 server on 127.0.0.1 for network tests: one background thread (or a
+// thread per connection, on request), an ephemeral port, one request per connection, and
+// misbehaviours on demand. Every blocking call
 // has a timeout, so a confused test fails instead of hanging the run.
 #pragma once
 
@@ -50,9 +51,15 @@ struct Reply {
 
 using Handler = std::function<Reply(const Request&)>;
 
+enum class Serving {
+    one_at_a_time, // connections served in turn, on the server thread
+    concurrently,  // each connection on a thread of its own (handlers must then be thread-safe)
+};
+
 class HttpTestServer {
   public:
-    HttpTestServer(); // listening on return; throws std::runtime_error when it cannot
+    // Listening on return; throws std::runtime_error when it cannot.
+    explicit HttpTestServer(Serving serving = Serving::one_at_a_time);
     ~HttpTestServer();
     HttpTestServer(const HttpTestServer&) = delete;
     HttpTestServer& operator=(const HttpTestServer&) = delete;
@@ -67,6 +74,8 @@ class HttpTestServer {
     int requests(const std::string& path) const;
     std::optional<Request> last_request(const std::string& path) const;
     std::size_t body_bytes_sent(const std::string& path) const; // on the latest request
+    // The most requests that were between being read and answered at the same time.
+    int most_in_flight() const;
 
   private:
     void run();
@@ -74,6 +83,7 @@ class HttpTestServer {
     void send_reply(int fd, const Reply& reply, const std::string& path);
     void wait_ms(int ms) const;
 
+    Serving serving_;
     int listen_fd_ = -1;
     int port_ = 0;
     std::atomic<bool> stop_{false};
@@ -82,6 +92,8 @@ class HttpTestServer {
     std::map<std::string, int> counts_;
     std::map<std::string, Request> last_;
     std::map<std::string, std::size_t> sent_;
+    int in_flight_ = 0, most_in_flight_ = 0;
+    std::vector<std::thread> connections_; // Serving::concurrently; joined when stopping
     std::thread thread_;
 };
 

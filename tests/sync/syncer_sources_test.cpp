@@ -170,5 +170,6 @@ TEST_CASE("sync sources: photos are cached with consent only, and deleted with t
     CHECK_FALSE(fs::exists(cache.path_for("a")));
     CHECK(resolve_photo("p/x.jpg", "/srv/podium/feed.json") == "/srv/podium/p/x.jpg");
     CHECK(resolve_photo("p/x.jpg", "https://h/podium/feed.json?v=2") == "https://h/podium/p/x.jpg");
-    CHECK(model::photo_file_name("../x") == "2e2e2f78.img");
+    CHECK(model::photo_file_name("../x") ==
+          "d6b96a97d147daaae49eb87a5ca7bfbc280e79551016df8aa5edc5920d21c274.img");
 }

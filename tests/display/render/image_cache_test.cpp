@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 #include <stb_image_write.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
@@ -343,7 +344,12 @@ TEST_CASE("image cache: missing, non-image and broken files are refused with the
     }
     SUBCASE("a folder") {
         path = dir.path().string();
-        reason = "cannot be read";
+        reason = "cannot be read (a directory, not a file)";
+    }
+    SUBCASE("a FIFO: refused from its type, never opened for a blocking read") {
+        path = dir.file("pipe.png");
+        REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+        reason = "cannot be read (not a regular file";
     }
     SUBCASE("text") {
         path = dir.write("notes.png", "not a picture at all");
@@ -393,21 +399,47 @@ TEST_CASE("image cache: a bad path is logged once however often it is requested"
     CHECK(events.lines_about(broken) == 1);
     CHECK(events.log.size() == 2);
 
-    // Remembered, not retried: even once the file exists it is not read again. Jobs run in
-    // order, so once `flush` is finished a retry would be finished too.
-    write_png(dir, "missing.png", 16, 16);
+    // Remembered, not retried, while the file stays as it was: a repeated request reads nothing.
+    // Jobs run in order, so once `flush` is finished a retry would be finished too.
     const auto flush = write_png(dir, "flush.png", 8, 8);
-    cache.request(missing, 2000, 2000);
+    cache.request(broken, 2000, 2000);
     cache.request(flush, 8, 8);
-    REQUIRE(cache.wait({missing, flush}, kPatience));
-    CHECK(cache.texture(missing).id == 0);
+    REQUIRE(cache.wait({broken, flush}, kPatience));
+    CHECK(events.lines_about(broken) == 1);
 
-    // Until new data says to look again (the player calls this with each snapshot).
+    // New data says to look again (the player calls this with each snapshot).
     cache.retry_refused();
-    cache.request(missing, 16, 16);
-    REQUIRE(cache.wait({missing}, kPatience));
-    CHECK(cache.texture(missing).id != 0);
-    CHECK(events.lines_about(missing) == 1); // it loaded: no new complaint
+    cache.request(broken, 16, 16);
+    REQUIRE(cache.wait({broken}, kPatience));
+    CHECK(events.lines_about(broken) == 2);
+}
+
+// The sync thread writes photos after it published the figures: one that arrives (or is
+// replaced) later is read at its next request, without new data.
+TEST_CASE(
+    "image cache: a photo file that appears or is replaced is decoded again at its next request") {
+    TestGl gl;
+    test::TempDir dir;
+    const auto path = dir.file("late.png");
+    Events events;
+    ImageCache cache(events.logger(), events.options());
+    cache.request(path, 64, 64);
+    REQUIRE(cache.wait({path}, kPatience));
+    CHECK(cache.texture(path).id == 0); // not there yet: the initials show
+
+    write_png(dir, "late.png", 16, 16);
+    cache.request(path, 64, 64);
+    REQUIRE(cache.wait({path}, kPatience));
+    REQUIRE(cache.texture(path).id != 0);
+    CHECK(cache.texture(path).size.width == 16);
+    CHECK(events.lines_about(path) == 1); // the one line about it missing
+
+    // Replaced through a rename, as the photo cache writes: the new photo is shown.
+    write_png(dir, "new.png", 32, 32);
+    std::filesystem::rename(dir.file("new.png"), path);
+    cache.request(path, 64, 64);
+    REQUIRE(cache.wait({path}, kPatience));
+    CHECK(cache.texture(path).size.width == 32);
 }
 
 TEST_CASE("image cache: the least recently used texture is evicted at the cap") {
