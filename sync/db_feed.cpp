@@ -532,6 +532,12 @@ std::string FeedBuilder::rename(const std::string& message) const {
 
 } // namespace
 
+std::vector<std::string_view> known_columns(TableId t) {
+    TableSpec spec = spec_of(t);
+    spec.required.insert(spec.required.end(), spec.optional.begin(), spec.optional.end());
+    return spec.required;
+}
+
 podium::Result<model::Feed> feed_from_tables(Tables tables, std::vector<std::string>* problems) {
     FeedBuilder builder(std::move(tables), problems);
     model::Feed feed;

@@ -98,6 +98,9 @@ inline bool is_required(TableId t) {
 // nullopt: the table (or view) does not exist; only successes and investment may be absent.
 using Tables = std::array<std::optional<Table>, kTableNames.size()>;
 
+// The columns the format knows in a table, required ones first.
+std::vector<std::string_view> known_columns(TableId t);
+
 // Sorts, converts and validates (validate_feed); errors name the row as described above, without
 // the source (the readers put that in front). A sheet's rows keep their order and are named by
 // cell: `Monthly!D14: month: expected YYYY-MM, got "2026-13"`, `Monthly row 14: ...` where no

@@ -80,16 +80,22 @@ db::Cell to_cell(const xlsx::Workbook& book, const xlsx::Cell& c) {
 }
 
 // One sheet as a table: the header row's names, then each later row's cells by column.
-db::Table to_table(const xlsx::Workbook& book, const xlsx::Sheet& sheet, std::size_t table) {
+db::Table to_table(const xlsx::Workbook& book, const xlsx::Sheet& sheet, std::size_t table,
+                   TableLayout* layout) {
     db::Table t;
     t.sheet.emplace();
     t.sheet->name = sheet.name;
     if (sheet.rows.empty()) return t;
+    const auto known = db::known_columns(static_cast<db::TableId>(table));
     std::vector<std::uint32_t> column_of; // sheet column -> table column + 1, 0: ignored
     for (const xlsx::Cell& c : sheet.rows.front().cells) {
         if (c.type != xlsx::CellType::text) continue; // a number above the data is no header
         const std::string name = column_name(book.text(c));
         if (name.empty()) continue;
+        if (layout) {
+            const bool used = std::find(known.begin(), known.end(), name) != known.end();
+            (used ? layout->used : layout->ignored).emplace_back(book.text(c));
+        }
         if (column_of.size() <= c.column) column_of.resize(c.column + 1, 0);
         t.columns.push_back(name);
         t.sheet->columns.push_back(c.column);
@@ -169,7 +175,8 @@ bool looks_like_xlsx(std::string_view bytes) {
 }
 
 podium::Result<model::Feed> parse_feed_xlsx(std::string_view bytes, const CsvDefaults& defaults,
-                                            std::vector<std::string>* problems) {
+                                            FeedReport* report) {
+    std::vector<std::string>* problems = report ? &report->problems : nullptr;
     const auto note = [&](std::string message) -> podium::Result<model::Feed> {
         if (problems && problems->size() < db::kMaxProblems) problems->push_back(message);
         return Error{std::move(message)};
@@ -179,11 +186,16 @@ podium::Result<model::Feed> parse_feed_xlsx(std::string_view bytes, const CsvDef
     db::Tables tables;
     for (const xlsx::Sheet& sheet : book.value().sheets) {
         const auto t = table_of(sheet.name);
-        if (!t) continue;
+        if (!t) {
+            if (report) report->ignored_sheets.push_back(sheet.name);
+            continue;
+        }
         if (tables[*t])
             return note("the workbook has two sheets for " + std::string(db::kTableNames[*t]) +
                         ": \"" + tables[*t]->sheet->name + "\" and \"" + sheet.name + "\"");
-        tables[*t] = to_table(book.value(), sheet, *t);
+        TableLayout* layout = report ? &report->tables.emplace_back() : nullptr;
+        if (layout) layout->name = sheet.name;
+        tables[*t] = to_table(book.value(), sheet, *t, layout);
     }
     for (const std::size_t t : {db::kChampions, db::kMonthly})
         if (!tables[t])

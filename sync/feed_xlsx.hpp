@@ -4,6 +4,7 @@
 #pragma once
 
 #include "sync/feed_csv.hpp"
+#include "sync/feed_report.hpp"
 #include "sync/model/feed.hpp"
 #include "sync/model/result.hpp"
 
@@ -29,9 +30,10 @@ namespace podium::sync {
 // (offerte, aanwerving, spreker, pers, gesprek, anders). generated_at is optional in a workbook:
 // without it, the time of the sync. Every problem names the cell as a spreadsheet shows it:
 //   `Monthly!D14: followers: expected an integer ≥ 0, got "12,5"`
-// With `problems`, every problem found is listed (at most db::kMaxProblems), not only the first.
+// With `report`, every problem found is listed (at most db::kMaxProblems), not only the first,
+// and so are the columns read and ignored of each sheet, and the sheets ignored.
 podium::Result<model::Feed> parse_feed_xlsx(std::string_view bytes, const CsvDefaults& defaults,
-                                            std::vector<std::string>* problems = nullptr);
+                                            FeedReport* report = nullptr);
 
 // Whether bytes look like a zip archive (a workbook), for a source whose kind is not otherwise
 // known.

@@ -3,6 +3,7 @@
 #include "db_feed.hpp"
 #include "feed_csv.hpp"
 #include "feed_json.hpp"
+#include "feed_xlsx.hpp"
 #include "http_client.hpp"
 
 #include <algorithm>
@@ -13,7 +14,7 @@
 namespace podium::sync {
 namespace {
 
-enum class DocKind { json, csv };
+enum class DocKind { json, csv, xlsx };
 
 // What a fetch brought: nothing new (304), a document to parse, or a feed read from a database.
 struct Fetched {
@@ -46,10 +47,15 @@ Result<DocKind> document_kind(const std::string& content_type, const std::string
         return Error{"the source sent an HTML page (content type " + ct + "), not a feed"};
     if (start.starts_with("<!doctype html") || start.starts_with("<html"))
         return Error{"the source sent an HTML page" + (ct.empty() ? "" : " (content type " + ct + ")") + ", not a feed"};
-    if (never_a_feed(ct)) return Error{"the source sent " + ct + ", not a feed (JSON or CSV)"};
+    std::string path = lower(where.substr(0, where.find_first_of("?#")));
+    // A workbook: by its media type, or a zip named .xlsx (servers often say octet-stream or zip).
+    if (ct == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" ||
+        (looks_like_xlsx(body) && (path.ends_with(".xlsx") || ct.empty() ||
+                                   ct == "application/octet-stream" || ct == "application/zip")))
+        return DocKind::xlsx;
+    if (never_a_feed(ct)) return Error{"the source sent " + ct + ", not a feed (JSON, CSV or a workbook)"};
     if (ct.find("json") != std::string::npos) return DocKind::json;
     if (ct == "text/csv" || ct == "application/csv" || ct == "text/comma-separated-values") return DocKind::csv;
-    std::string path = lower(where.substr(0, where.find_first_of("?#")));
     if (path.ends_with(".csv")) return DocKind::csv;
     if (path.ends_with(".json")) return DocKind::json;
     return first != std::string::npos && (body[first] == '{' || body[first] == '[') ? DocKind::json : DocKind::csv;
@@ -153,7 +159,7 @@ SyncReport Syncer::run_once(const SyncConfig& config, const std::string& now_utc
         fetched.feed = std::move(feed).value();
     }
 
-    const bool from_csv = !fetched.feed && fetched.kind == DocKind::csv;
+    bool from_tabular = false;
     // What the store holds now: for the unchanged check and a CSV's organisation. Read once.
     const auto current = store_.load_snapshot();
     const model::Snapshot* now_held = current ? current.value().get() : nullptr;
@@ -164,10 +170,13 @@ SyncReport Syncer::run_once(const SyncConfig& config, const std::string& now_utc
         } else {
             auto org = csv_organisation(store_, now_held);
             if (!org) return finish(SyncOutcome::rejected, a.source + ": " + org.error().message);
-            parsed = parse_feed_csv(fetched.body, {org.value(), now_utc});
+            parsed = fetched.kind == DocKind::csv ? parse_feed_csv(fetched.body, {org.value(), now_utc})
+                                                  : parse_feed_xlsx(fetched.body, {org.value(), now_utc});
         }
         if (!parsed) return finish(SyncOutcome::rejected, a.source + ": " + parsed.error().message);
         fetched.feed = std::move(parsed).value();
+        // Without its own time, a CSV or workbook is dated by the fetch: ignored when comparing.
+        from_tabular = fetched.kind != DocKind::json && fetched.feed->generated_at == now_utc;
         std::string().swap(fetched.body); // the document is in the model now: free it before applying
     }
     a.rows = rows_of(*fetched.feed);
@@ -175,7 +184,7 @@ SyncReport Syncer::run_once(const SyncConfig& config, const std::string& now_utc
     // The same data again costs no write (a CSV's generated_at is the fetch time: ignore it).
     if (now_held && same_source && !now_held->meta.is_demo) {
         const std::string fetched_at = fetched.feed->generated_at;
-        if (from_csv) fetched.feed->generated_at = now_held->feed.generated_at;
+        if (from_tabular) fetched.feed->generated_at = now_held->feed.generated_at;
         const bool same = now_held->feed == *fetched.feed;
         fetched.feed->generated_at = fetched_at;
         if (same) {

@@ -30,6 +30,10 @@ Commands:
                            START<TAB>END<TAB>SLIDE<TAB>AUDIENCE, local ISO 8601 times with
                            their offsets; SLIDE is a slide kind, "fallback" or "screen-off".
                            TIME without an offset is wall-clock time in the screen's zone.
+  feed template FILE.xlsx [--lang en|nl]
+                           Write an Excel workbook to fill in with your figures: a sheet per
+                           part of the feed, an instructions sheet, example rows. Never over an
+                           existing file.
   admin set-pin            Set the admin overlay's PIN (6 to 12 digits) from one line of
                            standard input, e.g. for provisioning. Prints "admin PIN set";
                            a PIN that breaks the rule: one line on stderr, exit 1.
@@ -72,6 +76,8 @@ std::string_view command_name(Command c) {
         return "plan";
     case Command::admin:
         return "admin";
+    case Command::feed:
+        return "feed";
     default:
         return "this command";
     }
@@ -213,6 +219,34 @@ Status parse_config_options(const std::vector<std::string_view>& args, std::size
     return Ok{};
 }
 
+// `feed template FILE [--lang en|nl]`, `feed check SOURCE`.
+Status parse_feed_options(const std::vector<std::string_view>& args, std::size_t i,
+                          FeedOptions& f) {
+    for (; i < args.size(); ++i) {
+        const std::string arg(args[i]);
+        if (arg == "--lang" && f.action == "template") {
+            auto v = value_of(args, i);
+            if (!v) return v.error();
+            const auto l = scene::parse_lang(v.value());
+            if (!l) return usage("unknown language '" + std::string(v.value()) + "', expected en or nl");
+            f.lang = *l;
+        } else if (arg.starts_with("--")) {
+            return usage("unknown option " + arg + " for feed" + (f.action.empty() ? "" : " " + f.action));
+        } else if (f.action.empty()) {
+            if (arg != "template")
+                return usage("unknown feed action '" + arg + "', expected template");
+            f.action = arg;
+        } else if (f.target.empty()) {
+            f.target = arg;
+        } else {
+            return usage("unexpected argument '" + arg + "' after feed " + f.action + " " + f.target);
+        }
+    }
+    if (f.action.empty()) return usage("feed needs an action: template FILE.xlsx");
+    if (f.target.empty()) return usage("feed template needs FILE.xlsx");
+    return Ok{};
+}
+
 // `admin ACTION`: exactly one word after the command.
 Status parse_admin_options(const std::vector<std::string_view>& args, std::size_t i,
                            AdminOptions& a) {
@@ -335,6 +369,8 @@ Result<CliOptions> parse_cli(const std::vector<std::string_view>& args) {
             o.command = Command::plan;
         else if (cmd == "admin")
             o.command = Command::admin;
+        else if (cmd == "feed")
+            o.command = Command::feed;
         else if (cmd == "help")
         {
             o.command = Command::help;
@@ -345,6 +381,7 @@ Result<CliOptions> parse_cli(const std::vector<std::string_view>& args) {
     }
     const Status st = o.command == Command::config ? parse_config_options(args, i, o.config_command)
                       : o.command == Command::admin ? parse_admin_options(args, i, o.admin)
+                      : o.command == Command::feed  ? parse_feed_options(args, i, o.feed)
                                                     : parse_command_options(args, i, o);
     if (!st) return st.error();
     return o;

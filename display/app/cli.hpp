@@ -15,7 +15,7 @@
 
 namespace podium::app {
 
-enum class Command { run, render, sync, export_feed, config, plan, admin, help, version };
+enum class Command { run, render, sync, export_feed, config, plan, admin, feed, help, version };
 
 struct RunOptions {
     std::optional<std::pair<int, int>> windowed; // --windowed WxH; fullscreen otherwise
@@ -55,6 +55,13 @@ struct AdminOptions {
     std::string action; // "set-pin"
 };
 
+// `podium feed template FILE.xlsx [--lang en|nl]` and `podium feed check SOURCE`.
+struct FeedOptions {
+    std::string action; // "template" or "check"
+    std::string target; // the workbook to write, or the source to check
+    scene::Lang lang = scene::Lang::en;
+};
+
 struct CliOptions {
     std::string db;     // empty: the default path
     std::string config; // --config PATH: the managed kiosk config that run, sync and render apply
@@ -65,6 +72,7 @@ struct CliOptions {
     ConfigOptions config_command;
     PlanOptions plan;
     AdminOptions admin;
+    FeedOptions feed;
 };
 
 // Exit codes. A usage error (unknown command, bad option) prints one line.

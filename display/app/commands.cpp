@@ -47,6 +47,8 @@ int main_with_args(int argc, char** argv) {
         return command_plan(o);
     case Command::admin:
         return command_admin(o);
+    case Command::feed:
+        return command_feed(o);
     }
     return 0;
 }

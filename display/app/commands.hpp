@@ -18,6 +18,7 @@ int command_export(const CliOptions& options);
 int command_config(const CliOptions& options);
 int command_plan(const CliOptions& options);
 int command_admin(const CliOptions& options);
+int command_feed(const CliOptions& options);
 int main_with_args(int argc, char** argv);
 // Writes the error to stderr, "podium: " before each of its lines (a config check gives several).
 void print_error(const Error& error);

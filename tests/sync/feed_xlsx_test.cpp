@@ -159,14 +159,21 @@ TEST_CASE("xlsx feed: every problem at once, when asked") {
     p.sheets[1].sheet_data += row(5, {inline_cell("A5", "c-9"), inline_cell("B5", "Jan"), inline_cell("E5", "maybe")});
     p.sheets[2].sheet_data += row(4, {inline_cell("A4", "c-017"), inline_cell("B4", "2026-13")}) +
                               row(8, {inline_cell("A8", "c-017"), inline_cell("B8", "2026-08"), number_cell("C8", "-3")});
-    std::vector<std::string> problems;
-    auto feed = parse_feed_xlsx(test::make_xlsx(p), defaults(), &problems);
+    FeedReport report;
+    auto feed = parse_feed_xlsx(test::make_xlsx(p), defaults(), &report);
+    const auto& problems = report.problems;
     REQUIRE_FALSE(feed.ok());
     REQUIRE(problems.size() == 3);
     CHECK(problems[0].starts_with("Champions!E5: consent_internal: expected a boolean"));
     CHECK(problems[1] == "Monthly!B4: month: expected YYYY-MM, got \"2026-13\"");
     CHECK(problems[2] == "Monthly!C8: followers: expected an integer ≥ 0, got -3");
     CHECK(feed.error().message == problems[0]);
+    // What was read and what was not, sheet by sheet.
+    CHECK(report.ignored_sheets == std::vector<std::string>{"Notes"});
+    REQUIRE(report.tables.size() == 5);
+    CHECK(report.tables[2].name == "Monthly");
+    CHECK(report.tables[2].used == std::vector<std::string>{"Champion", " Month ", "Followers", "Deal value", "Profile views"});
+    CHECK(report.tables[2].ignored.empty());
 }
 
 TEST_CASE("xlsx feed: missing sheets, columns and two sheets for one part") {

@@ -1,0 +1,96 @@
+// The workbook through the real binary: `podium feed template`, then a sync of a workbook from a
+// file and over HTTP, and what export and render show afterwards.
+#include "cli_support.hpp"
+
+#include "../support/http_test_server.hpp"
+
+#include "sync/demo_feed.hpp"
+#include "sync/feed_json.hpp"
+#include "sync/feed_xlsx_write.hpp"
+
+using namespace podium;
+using namespace podium::test::cli_support;
+
+TEST_CASE("feed cli: the template is written once, and a screen syncs it as it is") {
+    TempDir dir;
+    const std::string book = dir.file("figures.xlsx");
+    Run r = run_podium(dir, {"feed", "template", book});
+    REQUIRE(r.exit_code == 0);
+    CHECK(contains(r.out, book + ": template written"));
+    const std::string written = test::read_file(book);
+    CHECK(written.starts_with("PK"));
+
+    r = run_podium(dir, {"feed", "template", book, "--lang", "nl"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "podium: " + book + " already exists: choose another name, or remove it first\n");
+    CHECK(test::read_file(book) == written); // untouched
+
+    r = run_podium(dir, {"feed", "template"});
+    CHECK(r.exit_code == 2);
+    r = run_podium(dir, {"feed", "template", dir.file("x.xlsx"), "--lang", "de"});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "unknown language 'de'"));
+
+    const std::string db = dir.file("screen.db");
+    r = run_podium(dir, {"--db", db, "sync", "--once", "--source", book});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    r = run_podium(dir, {"--db", db, "export"});
+    REQUIRE(r.exit_code == 0);
+    auto feed = sync::parse_feed_json(r.out);
+    REQUIRE(feed.ok());
+    CHECK(feed.value().champions.size() == 3);
+    CHECK(feed.value().champions[1].name == "Mohammed El Amrani");
+    CHECK(feed.value().monthly.size() == 6);
+}
+
+TEST_CASE("feed cli: 40 champions over 14 months in a workbook sync, export exactly and render") {
+    TempDir dir;
+    const model::Feed demo = sync::generate_demo_feed();
+    const std::string book = dir.file("demo.xlsx");
+    REQUIRE(sync::write_feed_xlsx(demo, book, {sync::WorkbookLanguage::nl, true}).ok());
+    const std::string db = dir.file("screen.db");
+    Run r = run_podium(dir, {"--db", db, "sync", "--once", "--source", book});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    r = run_podium(dir, {"--db", db, "export"});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out == sync::feed_to_json(demo));
+    r = run_podium(dir, {"--db", db, "render", "--slide", "leaderboard", "--size", "1920x1080",
+                         "--format", "text", "--audience", "internal"});
+    REQUIRE(r.exit_code == 0);
+    CHECK_FALSE(contains(r.out, "Demo data")); // the workbook's figures, not the bundled demo
+    CHECK(contains(r.out, demo.champions.front().name.substr(0, 4)));
+    // The same workbook again changes nothing.
+    r = run_podium(dir, {"--db", db, "sync", "--once", "--source", book});
+    CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("feed cli: a workbook over HTTP, by media type or by name, and a broken one refused") {
+    TempDir dir;
+    const model::Feed demo = sync::generate_demo_feed();
+    const std::string book = dir.file("demo.xlsx");
+    REQUIRE(sync::write_feed_xlsx(demo, book, {sync::WorkbookLanguage::en, true}).ok());
+    const std::string bytes = test::read_file(book);
+    test::HttpTestServer server;
+    server.on("/figures", [&](const test::Request&) {
+        return test::Reply{.headers = {{"Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}}, .body = bytes};
+    });
+    server.on("/figures.xlsx", [&](const test::Request&) {
+        return test::Reply{.headers = {{"Content-Type", "application/octet-stream"}}, .body = bytes};
+    });
+    std::string broken = bytes.substr(0, bytes.size() - 100);
+    server.on("/broken.xlsx", [&](const test::Request&) {
+        test::Reply reply;
+        reply.body = broken;
+        return reply;
+    });
+    for (const std::string path : {"/figures", "/figures.xlsx"}) {
+        const std::string db = dir.file("screen" + std::to_string(path.size()) + ".db");
+        Run r = run_podium(dir, {"--db", db, "sync", "--once", "--source", server.url(path)});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        r = run_podium(dir, {"--db", db, "export"});
+        CHECK(r.out == sync::feed_to_json(demo));
+    }
+    Run r = run_podium(dir, {"--db", dir.file("b.db"), "sync", "--once", "--source", server.url("/broken.xlsx")});
+    CHECK(r.exit_code == 3);
+    CHECK(contains(r.err, "the workbook is a damaged zip archive"));
+}
