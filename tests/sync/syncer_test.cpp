@@ -49,6 +49,22 @@ TEST_CASE("sync: sources by their form") {
     CHECK_FALSE(parse_source("sqlite://relative.db").ok());
     CHECK_FALSE(parse_source("ftp://example/feed.json").ok());
     CHECK(parse_source("ftp://u:secret@x/f").error().message.find("secret") == std::string::npos);
+    // Schemes are case-insensitive (RFC 3986 3.1); the location gets them in lower case, the text
+    // stays as given.
+    const auto upper = parse_source("HTTP://Intranet.example/Feed.json").value();
+    CHECK(upper.kind == SourceKind::url);
+    CHECK(upper.location == "http://Intranet.example/Feed.json");
+    CHECK(upper.text == "HTTP://Intranet.example/Feed.json");
+    CHECK(parse_source("Https://intranet.example/feed.json").value().kind == SourceKind::url);
+    const auto sq_upper = parse_source("SQLITE:///mnt/share/Podium.db").value();
+    CHECK(sq_upper.kind == SourceKind::sqlite);
+    CHECK(sq_upper.location == "/mnt/share/Podium.db");
+    const auto pg_upper = parse_source("PostgreSQL://podium@db.example/figures").value();
+    CHECK(pg_upper.kind == SourceKind::postgres);
+    CHECK(pg_upper.location == "postgresql://podium@db.example/figures");
+    CHECK(parse_source("Postgres://podium@db.example/figures").value().kind == SourceKind::postgres);
+    CHECK(parse_source("File:///srv/podium/feed.json").value().location == "/srv/podium/feed.json");
+    CHECK_FALSE(parse_source("FTP://example/feed.json").ok());
     CHECK(redact_password("postgresql://podium:s3cret@db/figures") == "postgresql://podium:***@db/figures");
     CHECK(redact_password("host=db password=s3cret user=p") == "host=db password=*** user=p");
     CHECK(parse_source("postgresql://podium:s3cret@db/f").value().display().find("s3cret") == std::string::npos);
