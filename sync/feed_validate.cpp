@@ -108,7 +108,8 @@ Check check_text(const std::string& path, std::string_view s, TextRule rule) {
 
 // The limits are the model's, one per field; the messages are the readers' too.
 Check check_amount(const std::string& path, double v, std::int64_t max) {
-    if (!(std::isfinite(v) && v >= 0)) return path + ": expected a number ≥ 0, got " + format_number(v);
+    if (!(std::isfinite(v) && v >= 0))
+        return path + ": expected a number ≥ 0, got " + format_number(v);
     if (v > static_cast<double>(max)) return path + ": " + too_large_message(max, format_number(v));
     return std::nullopt;
 }

@@ -55,7 +55,9 @@ Result<Source> parse_source(std::string_view text) {
     if (scheme_end != std::string::npos)
         for (std::size_t i = 0; i < scheme_end; ++i)
             url[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(url[i])));
-    auto starts = [&](std::string_view p) { return url.size() > p.size() && url.compare(0, p.size(), p) == 0; };
+    auto starts = [&](std::string_view p) {
+        return url.size() > p.size() && url.compare(0, p.size(), p) == 0;
+    };
     if (starts("http://") || starts("https://")) return Source{SourceKind::url, url, t};
     if (starts("sqlite://")) {
         const std::string path = t.substr(9);
@@ -63,7 +65,8 @@ Result<Source> parse_source(std::string_view text) {
             return Error{"source " + t + ": expected sqlite:///absolute/path.db (three slashes)"};
         return Source{SourceKind::sqlite, path, t};
     }
-    if (starts("postgresql://") || starts("postgres://")) return Source{SourceKind::postgres, url, t};
+    if (starts("postgresql://") || starts("postgres://"))
+        return Source{SourceKind::postgres, url, t};
     if (starts("file://")) {
         const std::string path = t.substr(7);
         if (path.empty() || path[0] != '/')

@@ -32,10 +32,10 @@ std::vector<Tile> tiles(const View& v, const SlideContext& ctx, const Theme& t, 
     std::vector<Tile> out;
     auto count_tile = [&](model::Metric metric, std::string_view label) {
         const auto a = total(v, metric, now), b = total(v, metric, before);
-        out.push_back({std::string(label), format_metric(v, metric, a, ctx.lang),
-                       change(a, b, m.prev(), ctx.lang), a >= b ? t.up : t.text_muted,
-                       metric == model::Metric::deal_value ? std::string()
-                                                           : format_compact(a, ctx.lang)});
+        out.push_back(
+            {std::string(label), format_metric(v, metric, a, ctx.lang),
+             change(a, b, m.prev(), ctx.lang), a >= b ? t.up : t.text_muted,
+             metric == model::Metric::deal_value ? std::string() : format_compact(a, ctx.lang)});
     };
     if (v.rules.show_money)
         count_tile(model::Metric::deal_value, l.deal_value);
@@ -54,9 +54,10 @@ std::vector<Tile> tiles(const View& v, const SlideContext& ctx, const Theme& t, 
     const std::int64_t cost = in_range ? std::llround(inv->cost * 100) : 0;
     if (cost > 0) {
         const auto value = total(v, model::Metric::deal_value, now);
-        roi.value = format_percent(
-            100.0 * (static_cast<double>(value) - static_cast<double>(cost)) / static_cast<double>(cost),
-            ctx.lang);
+        roi.value =
+            format_percent(100.0 * (static_cast<double>(value) - static_cast<double>(cost)) /
+                               static_cast<double>(cost),
+                           ctx.lang);
         const std::string hours =
             format_count(std::llround(inv->hours), ctx.lang) + " " + std::string(l.hours_short);
         roi.caption = v.rules.show_money ? format_money(cost, v.organisation.currency, ctx.lang) +

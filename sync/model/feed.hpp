@@ -56,9 +56,9 @@ struct Consent {
 inline constexpr std::int64_t kMaxCount = 1'000'000'000'000; // each metric, headcount: 10^12
 // deal_value, a success's value and a month's investment cost, in whole currency units. Below
 // this a double still tells a third decimal from binary rounding noise (exact_cents relies on it).
-inline constexpr std::int64_t kMaxMoney = 100'000'000'000;           // 100 billion
+inline constexpr std::int64_t kMaxMoney = 100'000'000'000;          // 100 billion
 inline constexpr std::int64_t kMaxDealValueCents = kMaxMoney * 100; // the same, in cents
-inline constexpr std::int64_t kMaxHours = 1'000'000'000; // a month's invested hours
+inline constexpr std::int64_t kMaxHours = 1'000'000'000;            // a month's invested hours
 
 struct Organisation {
     std::string name; // empty: none (a CSV feed without the setting); when given, not blank

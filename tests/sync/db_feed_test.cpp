@@ -436,8 +436,8 @@ TEST_CASE("db: each number up to its limit, beyond it refused naming the row; bl
          investment + "cost: too large (at most 100000000000), got 100000000001"},
         {"UPDATE champions SET name = '   ';",
          ": champions row 1 (id \"c-1\"): name: must not be empty"},
-        {"UPDATE successes SET title = ' ';", success.substr(0, success.find("title")) +
-                                                   "title \" \"): title: must not be empty"},
+        {"UPDATE successes SET title = ' ';",
+         success.substr(0, success.find("title")) + "title \" \"): title: must not be empty"},
         {"UPDATE organisation SET name = '  ';", ": organisation row 1: name: must not be empty"},
         {"UPDATE organisation SET name = '';", ": organisation row 1: name: must not be empty"},
     };
@@ -454,15 +454,17 @@ TEST_CASE("db: each number up to its limit, beyond it refused naming the row; bl
         CHECK(f.investment.at(0).cost == static_cast<double>(model::kMaxMoney));
         for (const auto& [change, error] : cases) {
             CAPTURE(change);
-            const std::string message = error_of(read_db(db, "limits", kLimitsSql + std::string(change)));
+            const std::string message =
+                error_of(read_db(db, "limits", kLimitsSql + std::string(change)));
             CHECK_MESSAGE(ends_with(message, error), message);
         }
         // The organisation's name is optional: NULL or no column at all is no name.
-        const auto unnamed = read_db(db, "unnamed", kLimitsSql + std::string("UPDATE organisation SET name = NULL;"));
+        const auto unnamed = read_db(
+            db, "unnamed", kLimitsSql + std::string("UPDATE organisation SET name = NULL;"));
         REQUIRE_MESSAGE(unnamed.ok(), message_of(unnamed));
         CHECK(unnamed.value().organisation.name.empty());
-        const auto no_column =
-            read_db(db, "nameless", kLimitsSql + std::string("ALTER TABLE organisation DROP COLUMN name;"));
+        const auto no_column = read_db(
+            db, "nameless", kLimitsSql + std::string("ALTER TABLE organisation DROP COLUMN name;"));
         REQUIRE_MESSAGE(no_column.ok(), message_of(no_column));
         CHECK(no_column.value().organisation.name.empty());
     }

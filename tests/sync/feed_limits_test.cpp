@@ -86,8 +86,8 @@ TEST_CASE("limits: JSON takes each number up to its limit and names the place be
 TEST_CASE("limits: CSV takes each number up to its limit and names the place beyond it") {
     const std::string header = "champion_id,name,month,reach,deal_value\n";
     CHECK(csv_error(header + "c-1,Ann,2026-10," + kCount + "," + kMoney + ".00\n") == "accepted");
-    const auto parsed = psync::parse_feed_csv(header + "c-1,Ann,2026-10," + kCount + "," + kMoney + "\n",
-                                             csv_defaults());
+    const auto parsed = psync::parse_feed_csv(
+        header + "c-1,Ann,2026-10," + kCount + "," + kMoney + "\n", csv_defaults());
     REQUIRE(parsed.ok());
     CHECK(parsed.value().monthly[0].get(model::Metric::reach) == model::kMaxCount);
     CHECK(parsed.value().monthly[0].deal_value_cents == model::kMaxDealValueCents);
@@ -96,8 +96,7 @@ TEST_CASE("limits: CSV takes each number up to its limit and names the place bey
               "\"");
     // 2^53 was CSV's bound, 2^63 JSON's: now one limit for both.
     CHECK(csv_error(header + "c-1,Ann,2026-10,9007199254740992,0\n") ==
-          "line 2, column \"reach\": too large (at most " + kCount +
-              "), got \"9007199254740992\"");
+          "line 2, column \"reach\": too large (at most " + kCount + "), got \"9007199254740992\"");
     CHECK(csv_error(header + "c-1,Ann,2026-10,0,100000000000.01\n") ==
           "line 2, column \"deal_value\": too large (at most " + kMoney +
               "), got \"100000000000.01\"");
@@ -130,8 +129,10 @@ TEST_CASE("required text: nothing but white space is as empty as \"\", in JSON a
     CHECK(error_with("/successes/0/story", R"("  ")") == "accepted");
 
     const std::string header = "champion_id,name,month\n";
-    CHECK(csv_error(header + "c-1,\"   \",2026-10\n") == "line 2, column \"name\": must not be empty");
-    CHECK(csv_error(header + "c-1,\xC2\xA0,2026-10\n") == "line 2, column \"name\": must not be empty");
+    CHECK(csv_error(header + "c-1,\"   \",2026-10\n") ==
+          "line 2, column \"name\": must not be empty");
+    CHECK(csv_error(header + "c-1,\xC2\xA0,2026-10\n") ==
+          "line 2, column \"name\": must not be empty");
     CHECK(csv_error(header + "c-1,Ann,2026-10\n", csv_defaults("\xE3\x80\x80")) ==
           "organisation.name: must not be empty");
 }
@@ -152,7 +153,8 @@ TEST_CASE("the organisation's name is optional; given, it must not be empty") {
     }
     CHECK(error_with("/organisation/name", R"("")") == "organisation.name: must not be empty");
     // CSV: a device without organisation.name reads the file.
-    const auto csv = psync::parse_feed_csv("champion_id,name,month\nc-1,Ann,2026-10\n", csv_defaults(""));
+    const auto csv =
+        psync::parse_feed_csv("champion_id,name,month\nc-1,Ann,2026-10\n", csv_defaults(""));
     REQUIRE(csv.ok());
     CHECK(csv.value().organisation.name.empty());
     CHECK(csv.value().champions.at(0).name == "Ann");

@@ -62,7 +62,8 @@ TEST_CASE("sync: sources by their form") {
     const auto pg_upper = parse_source("PostgreSQL://podium@db.example/figures").value();
     CHECK(pg_upper.kind == SourceKind::postgres);
     CHECK(pg_upper.location == "postgresql://podium@db.example/figures");
-    CHECK(parse_source("Postgres://podium@db.example/figures").value().kind == SourceKind::postgres);
+    CHECK(parse_source("Postgres://podium@db.example/figures").value().kind ==
+          SourceKind::postgres);
     CHECK(parse_source("File:///srv/podium/feed.json").value().location == "/srv/podium/feed.json");
     CHECK_FALSE(parse_source("FTP://example/feed.json").ok());
     CHECK(redact_password("postgresql://podium:s3cret@db/figures") == "postgresql://podium:***@db/figures");

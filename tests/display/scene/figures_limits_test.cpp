@@ -24,7 +24,8 @@ model::Snapshot at_the_limits() {
     s.feed.organisation.headcount = model::kMaxCount;
     for (std::int64_t i = 0; i < kChampions; ++i) {
         const std::string id = "c" + std::to_string(i);
-        s.feed.champions.push_back(test::champion(id, "Person " + std::to_string(i), "T", {true, true, false}));
+        s.feed.champions.push_back(
+            test::champion(id, "Person " + std::to_string(i), "T", {true, true, false}));
         for (model::YearMonth m{2025, 11}; m <= kOctober; m = m.next()) {
             model::MonthlyFigures f;
             f.champion = id;
@@ -34,8 +35,8 @@ model::Snapshot at_the_limits() {
             s.feed.monthly.push_back(std::move(f));
         }
     }
-    s.feed.investment = {{kOctober, static_cast<double>(model::kMaxHours),
-                          static_cast<double>(model::kMaxMoney)}};
+    s.feed.investment = {
+        {kOctober, static_cast<double>(model::kMaxHours), static_cast<double>(model::kMaxMoney)}};
     return s;
 }
 
