@@ -13,10 +13,6 @@ constexpr std::array<std::string_view, kFirstMetric> kFixedColumnNames = {
     "consent_internal", "consent_public", "consent_photo", "month"};
 constexpr std::array<std::size_t, 3> kRequiredColumns = {kChampionId, kName, kMonth};
 
-// The same bound as the JSON reader: beyond 2^53 a count would not survive the trip through the
-// double that JSON and spreadsheets make of it.
-constexpr std::uint64_t kMaxCount = 9007199254740992;
-
 bool is_blank(char c) {
     return c == ' ' || c == '\t';
 }
@@ -164,8 +160,9 @@ std::int64_t Row::count(std::size_t column) const {
     const auto d = parse_decimal(s, style_);
     if (!d || !all_zeros(d->fraction))
         fail(column, "expected an integer ≥ 0, got " + quote_for_message(s) + hint(d, s));
-    if (d->too_large || d->whole > kMaxCount)
-        fail(column, "too large for a count, got " + quote_for_message(s));
+    // The model's limit, as in every container.
+    if (d->too_large || d->whole > static_cast<std::uint64_t>(kMaxCount))
+        fail(column, too_large_message(kMaxCount, quote_for_message(s)));
     return static_cast<std::int64_t>(d->whole);
 }
 
@@ -184,7 +181,7 @@ std::int64_t Row::cents(std::size_t column) const {
     };
     if (d->too_large || d->whole > kMaxCents / 100 ||
         d->whole * 100 + digit(0) * 10 + digit(1) > kMaxCents)
-        fail(column, "too large (at most " + format_cents(kMaxDealValueCents) + ")" + got);
+        fail(column, too_large_message(kMaxMoney, quote_for_message(s)));
     return static_cast<std::int64_t>(d->whole * 100 + digit(0) * 10 + digit(1));
 }
 

@@ -23,9 +23,6 @@ struct ReadError {
     std::string message;
 };
 
-// Below 2^53 every integer is exact in a double, so a real like 3.0 can stand for a count.
-constexpr double kMaxExactInteger = 9007199254740992.0;
-
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
     for (char& c : out)
@@ -120,7 +117,7 @@ struct TableSpec {
 TableSpec spec_of(TableId t) {
     switch (t) {
     case kOrganisation:
-        return {{"name", "generated_at"}, {"headcount", "currency", "champion_goal_percent"}, {}};
+        return {{"generated_at"}, {"name", "headcount", "currency", "champion_goal_percent"}, {}};
     case kChampions:
         return {{"id", "name"},
                 {"team", "photo", "consent_internal", "consent_public", "consent_photo"},
@@ -248,16 +245,20 @@ class Row {
 std::int64_t Row::count(std::string_view column) const {
     const Cell* c = given(column);
     if (!c) return 0;
-    const std::string too_large = "too large for a count, got " + describe(*c);
-    if (c->type == CellType::integer && c->integer >= 0) return c->integer;
+    // The model's limit, as in every container (exact as a double, so a real 3.0 is a count).
+    const std::string too_large = too_large_message(kMaxCount, describe(*c));
+    if (c->type == CellType::integer && c->integer >= 0) {
+        if (c->integer > kMaxCount) fail(column, too_large);
+        return c->integer;
+    }
     if (c->type == CellType::real && std::trunc(c->real) == c->real && c->real >= 0) {
-        if (c->real > kMaxExactInteger) fail(column, too_large);
+        if (c->real > static_cast<double>(kMaxCount)) fail(column, too_large);
         return static_cast<std::int64_t>(c->real);
     }
     if (c->type == CellType::numeric || c->type == CellType::text) {
         const auto d = parse_decimal(c->text);
         if (d && !d->negative && all_zeros(d->fraction)) {
-            if (d->too_large || static_cast<double>(d->whole) > kMaxExactInteger)
+            if (d->too_large || d->whole > static_cast<std::uint64_t>(kMaxCount))
                 fail(column, too_large);
             return static_cast<std::int64_t>(d->whole);
         }
@@ -269,9 +270,8 @@ std::int64_t Row::cents(std::string_view column) const {
     const Cell* c = given(column);
     if (!c) return 0;
     const std::string expected = "an amount ≥ 0 with at most 2 decimals";
-    const std::string too_large =
-        "too large (at most " + format_cents(kMaxDealValueCents) + "), got " + describe(*c);
-    constexpr std::int64_t kMaxWhole = kMaxDealValueCents / 100;
+    const std::string too_large = too_large_message(kMaxMoney, describe(*c));
+    constexpr std::int64_t kMaxWhole = kMaxMoney;
     if (c->type == CellType::integer && c->integer >= 0) {
         if (c->integer > kMaxWhole) fail(column, too_large);
         return c->integer * 100;
@@ -351,7 +351,10 @@ model::Date Row::date(std::string_view column) const {
 
 model::Organisation read_organisation(const Row& row, std::string& generated_at) {
     model::Organisation org;
-    org.name = row.text("name", true);
+    // Optional, as in JSON: NULL or no column is no name. '' is a name given empty, refused here
+    // because the model's empty name means "not given" (blank ones are validate_feed's).
+    org.name = row.text("name", false);
+    if (row.cell("name") && org.name.empty()) row.fail("name", "must not be empty");
     if (const Cell* c = row.cell("generated_at"); c && c->type == CellType::timestamp_tz)
         generated_at = c->text; // the reader wrote it as RFC 3339
     else

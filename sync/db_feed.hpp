@@ -18,7 +18,7 @@ namespace podium::sync {
 
 // Tables (or views), found by name (SQLite: case-insensitively; PostgreSQL: through the
 // search_path, so `options=-csearch_path=figures` in the conninfo picks a schema):
-//   organisation (exactly one row: name, generated_at; optional headcount, currency,
+//   organisation (exactly one row: generated_at; optional name, headcount, currency,
 //                 champion_goal_percent)
 //   champions    (id, name; optional team, photo, consent_internal, consent_public, consent_photo)
 //   monthly      (champion, month; optional followers ... hires, deal_value)
@@ -26,8 +26,9 @@ namespace podium::sync {
 //   investment   (month; optional hours, cost)                             the table is optional
 // Column names are matched case-insensitively; other columns are ignored. An absent optional
 // column and a NULL read as the format's default; so does blank text ('') in an optional number,
-// consent, headcount or currency, as in a CSV file. Cells are read by their type as the database
-// gives it:
+// consent, headcount or currency, as in a CSV file. Numbers beyond the model's limits
+// (model::kMaxCount, kMaxMoney, kMaxHours) are refused, as in every container. Cells are read by
+// their type as the database gives it:
 //   - text: text, or an integer for an id or a champion (database keys often are integers);
 //   - counts: integers ≥ 0, or a real or decimal (numeric or text) with a zero fraction;
 //   - deal_value: exact cents from an integer, a decimal (numeric or text: "18500.07", never

@@ -13,7 +13,7 @@ namespace podium::sync {
 
 // What a CSV file cannot say; it comes from the device's settings.
 struct CsvDefaults {
-    model::Organisation organisation; // name (required by validate_feed), headcount, currency, goal
+    model::Organisation organisation; // name (may be empty: none), headcount, currency, goal
     std::string generated_at;         // RFC 3339; the caller passes the fetch time
 };
 

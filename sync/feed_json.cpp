@@ -210,18 +210,20 @@ double read_number(const Value& v, const Where& where, const char* expected) {
 
 // Counts accept 3.0 as well as 3: exporters that keep every number as a float (spreadsheets,
 // Python) write that, and it is unambiguous. 3.5 is not a count.
+// The limit is the model's, as in every container (kMaxCount, exact as a double).
 std::int64_t read_count(const Value& v, const Where& where) {
+    constexpr auto kMax = static_cast<std::uint64_t>(model::kMaxCount);
     if (v.is(Kind::unsigned_integer)) {
-        if (v.unsigned_integer <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-            return static_cast<std::int64_t>(v.unsigned_integer);
+        if (v.unsigned_integer <= kMax) return static_cast<std::int64_t>(v.unsigned_integer);
     } else if (v.is(Kind::integer)) {
-        if (v.integer >= 0) return v.integer;
+        if (v.integer >= 0 && v.integer <= model::kMaxCount) return v.integer;
     } else if (v.is(Kind::floating)) {
-        if (std::trunc(v.floating) == v.floating && v.floating >= 0 && v.floating <= kMaxExactInteger)
+        if (std::trunc(v.floating) == v.floating && v.floating >= 0 &&
+            v.floating <= static_cast<double>(kMax))
             return static_cast<std::int64_t>(v.floating);
     }
-    if (v.is_number() && v.number() > kMaxExactInteger)
-        fail(where, "too large for a count, got " + describe(v));
+    if (v.is_number() && v.number() > static_cast<double>(kMax))
+        fail(where, too_large_message(model::kMaxCount, describe(v)));
     fail(where, "expected an integer ≥ 0, got " + describe(v));
 }
 
@@ -232,8 +234,8 @@ std::int64_t read_cents(const Value& v, const Where& where) {
     if (!v.is_number()) broken();
     const double amount = v.number(); // integers up to the maximum are exact as doubles
     if (amount < 0) broken();
-    if (amount > static_cast<double>(kMaxDealValueCents) / 100.0)
-        fail(where, "too large (at most " + format_cents(kMaxDealValueCents) + "), got " + describe(v));
+    if (amount > static_cast<double>(model::kMaxMoney))
+        fail(where, too_large_message(model::kMaxMoney, describe(v)));
     const auto cents = exact_cents(amount);
     if (!cents) broken();
     return *cents;
@@ -255,7 +257,12 @@ model::Organisation read_organisation(const Value& v, const Record& r, const Whe
     using F = OrganisationFields;
     require_object(v, w);
     model::Organisation org;
-    org.name = read_string(required_field(r, F::name, w), w.at("name"));
+    // Optional, as the model has it (a CSV feed may have none). Given but "", it is refused here:
+    // the model's empty name means "not given", so validate_feed cannot see the difference.
+    if (const Value* f = optional_field(r, F::name)) {
+        org.name = read_string(*f, w.at("name"));
+        if (org.name.empty()) fail(w.at("name"), "must not be empty");
+    }
     if (const Value* f = optional_field(r, F::headcount)) org.headcount = read_count(*f, w.at("headcount"));
     if (const Value* f = optional_field(r, F::currency)) org.currency = read_string(*f, w.at("currency"));
     if (const Value* f = optional_field(r, F::champion_goal_percent))
@@ -797,7 +804,7 @@ OrderedJson cents_json(std::int64_t cents) {
 
 OrderedJson organisation_json(const model::Organisation& org) {
     OrderedJson j;
-    j["name"] = org.name;
+    if (!org.name.empty()) j["name"] = org.name;
     if (org.headcount) j["headcount"] = *org.headcount;
     j["currency"] = org.currency;
     j["champion_goal_percent"] = number_json(org.champion_goal_percent);

@@ -54,6 +54,25 @@ bool is_control(char32_t cp) {
     return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
+// Characters that leave no mark: Unicode's White_Space (the controls among them are refused
+// anyway) and the zero-width ones. A name of nothing else would show as a blank row.
+bool is_blank_char(char32_t cp) {
+    return cp == ' ' || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200D) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
+           cp == 0x3000 || cp == 0xFEFF;
+}
+
+// True when s (well-formed UTF-8) has no character but blanks: empty after trimming.
+bool is_blank(std::string_view s) {
+    char32_t cp = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = decode_at(s, i, cp);
+        if (n == 0 || !is_blank_char(cp)) return false;
+        i += n;
+    }
+    return true;
+}
+
 std::string code_point_name(char32_t cp) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
@@ -78,21 +97,28 @@ Check check_text(const std::string& path, std::string_view s, TextRule rule) {
     std::string why;
     if (!is_valid_utf8_text(s, &why, rule.breaks)) return path + ": " + why;
     const std::size_t n = *utf8_length(s);
-    if (n < rule.min_chars) return path + ": must not be empty";
+    // Required text must say something: "   " is as empty as "", whatever the container.
+    if (n < rule.min_chars || (rule.min_chars > 0 && is_blank(s)))
+        return path + ": must not be empty";
     if (n > rule.max_chars)
         return path + ": too long (" + std::to_string(n) + " characters; at most " +
                std::to_string(rule.max_chars) + ")";
     return std::nullopt;
 }
 
-Check check_amount(const std::string& path, double v) {
-    if (std::isfinite(v) && v >= 0) return std::nullopt;
-    return path + ": expected a number ≥ 0, got " + format_number(v);
+// The limits are the model's, one per field; the messages are the readers' too.
+Check check_amount(const std::string& path, double v, std::int64_t max) {
+    if (!(std::isfinite(v) && v >= 0))
+        return path + ": expected a number ≥ 0, got " + format_number(v);
+    if (v > static_cast<double>(max)) return path + ": " + too_large_message(max, format_number(v));
+    return std::nullopt;
 }
 
 Check check_count(const std::string& path, std::int64_t v) {
-    if (v >= 0) return std::nullopt;
-    return path + ": expected an integer ≥ 0, got " + std::to_string(v);
+    if (v < 0) return path + ": expected an integer ≥ 0, got " + std::to_string(v);
+    if (v > model::kMaxCount)
+        return path + ": " + too_large_message(model::kMaxCount, std::to_string(v));
+    return std::nullopt;
 }
 
 Check check_year_month(const std::string& path, model::YearMonth ym) {
@@ -184,7 +210,9 @@ Check check_photo(const std::string& path, std::string_view s) {
 }
 
 Check check_organisation(const model::Organisation& org) {
-    if (auto e = check_text("organisation.name", org.name, {1, 200})) return e;
+    // Optional (a CSV feed may have none); when given, it must say something.
+    if (!org.name.empty())
+        if (auto e = check_text("organisation.name", org.name, {1, 200})) return e;
     if (org.headcount)
         if (auto e = check_count("organisation.headcount", *org.headcount)) return e;
     const std::string& c = org.currency;
@@ -248,7 +276,7 @@ Check check_monthly(const std::vector<model::MonthlyFigures>& monthly, const IdI
                    quote_for_message(m.champion) + " (first at " + at("monthly", first->second) +
                    ")";
         for (std::size_t k = 0; k < model::kCountMetrics; ++k)
-            if (m.counts[k] < 0)
+            if (m.counts[k] < 0 || m.counts[k] > model::kMaxCount)
                 return check_count(p() + "." + std::string(model::kMetricNames[k]), m.counts[k]);
         if (m.deal_value_cents < 0 || m.deal_value_cents > kMaxDealValueCents)
             return p() + ".deal_value: expected an amount from 0 to " +
@@ -275,7 +303,7 @@ Check check_successes(const std::vector<model::Success>& successes, const IdInde
         if (auto e = check_kind(p + ".kind", s.kind)) return e;
         if (auto e = check_text(p + ".title", s.title, {1, 120})) return e;
         if (auto e = check_text(p + ".story", s.story, {0, 1000, LineBreaks::allow})) return e;
-        if (auto e = check_amount(p + ".value", s.value)) return e;
+        if (auto e = check_amount(p + ".value", s.value, model::kMaxMoney)) return e;
     }
     return std::nullopt;
 }
@@ -291,8 +319,8 @@ Check check_investment(const std::vector<model::Investment>& investment) {
             return p + ".month: duplicate month " +
                    quote_for_message(model::format_year_month(inv.month)) + " (first at " +
                    at("investment", first->second) + ")";
-        if (auto e = check_amount(p + ".hours", inv.hours)) return e;
-        if (auto e = check_amount(p + ".cost", inv.cost)) return e;
+        if (auto e = check_amount(p + ".hours", inv.hours, model::kMaxHours)) return e;
+        if (auto e = check_amount(p + ".cost", inv.cost, model::kMaxMoney)) return e;
     }
     return std::nullopt;
 }
@@ -376,6 +404,10 @@ std::string quote_for_message(std::string_view s) {
         i += n;
     }
     return out + "\"";
+}
+
+std::string too_large_message(std::int64_t max, std::string_view got) {
+    return "too large (at most " + std::to_string(max) + "), got " + std::string(got);
 }
 
 std::string format_number(double value) {

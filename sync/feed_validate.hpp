@@ -13,10 +13,11 @@
 
 namespace podium::sync {
 
-// The largest deal_value accepted: 100 billion. Larger amounts are not plausible for one champion
-// in one month, and below this bound a double still tells a third decimal from binary rounding
-// noise, so readers can convert a number to cents exactly.
-inline constexpr std::int64_t kMaxDealValueCents = 10'000'000'000'000;
+// The limits of the numbers are the model's (sync/model/feed.hpp), named here for the readers.
+using model::kMaxCount;
+using model::kMaxDealValueCents;
+using model::kMaxHours;
+using model::kMaxMoney;
 
 // Checks the feed against every rule of the format that the model can express; the first broken
 // rule (in document order: generated_at, organisation, champions, monthly, successes, investment)
@@ -41,6 +42,10 @@ bool is_valid_utf8_text(std::string_view s, std::string* why,
 // s in double quotes for an error message: quotes, backslashes and control characters escaped,
 // invalid bytes as \xNN, and cut after 60 characters, so a message stays one readable line.
 std::string quote_for_message(std::string_view s);
+
+// "too large (at most 1000000000000), got 1e+20": beyond a limit of the model, as every reader
+// and validate_feed say it after the place.
+std::string too_large_message(std::int64_t max, std::string_view got);
 
 // A number as people write it: "3", "12.5", "1e+300"; the shortest form that reads back the same.
 std::string format_number(double value);

@@ -1,5 +1,6 @@
 #include "source.hpp"
 
+#include <cctype>
 #include <regex>
 
 namespace podium::sync {
@@ -47,15 +48,25 @@ std::string Source::display() const { return redact_password(text); }
 Result<Source> parse_source(std::string_view text) {
     const std::string t(text);
     if (t.empty()) return Error{"source: empty; expected a URL, sqlite:///path, postgresql://… or a file path"};
-    auto starts = [&](std::string_view p) { return t.size() > p.size() && t.compare(0, p.size(), p) == 0; };
-    if (starts("http://") || starts("https://")) return Source{SourceKind::url, t, t};
+    // URL schemes are case-insensitive (RFC 3986 3.1): "HTTPS://" and "PostgreSQL://" are fine.
+    // The location gets the scheme in lower case, as libpq and curl are sure to take it.
+    const std::size_t scheme_end = t.find("://");
+    std::string url = t;
+    if (scheme_end != std::string::npos)
+        for (std::size_t i = 0; i < scheme_end; ++i)
+            url[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(url[i])));
+    auto starts = [&](std::string_view p) {
+        return url.size() > p.size() && url.compare(0, p.size(), p) == 0;
+    };
+    if (starts("http://") || starts("https://")) return Source{SourceKind::url, url, t};
     if (starts("sqlite://")) {
         const std::string path = t.substr(9);
         if (path.empty() || path[0] != '/')
             return Error{"source " + t + ": expected sqlite:///absolute/path.db (three slashes)"};
         return Source{SourceKind::sqlite, path, t};
     }
-    if (starts("postgresql://") || starts("postgres://")) return Source{SourceKind::postgres, t, t};
+    if (starts("postgresql://") || starts("postgres://"))
+        return Source{SourceKind::postgres, url, t};
     if (starts("file://")) {
         const std::string path = t.substr(7);
         if (path.empty() || path[0] != '/')

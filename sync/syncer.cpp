@@ -93,8 +93,8 @@ Result<model::Organisation> csv_organisation(const Store& store, const model::Sn
         return Error{"the settings organisation.headcount and organisation.goal_percent must be numbers"};
     }
     if (auto v = store.setting("organisation.currency")) org.currency = *v;
-    if (org.name.empty())
-        return Error{"a CSV feed has no organisation name: set organisation.name in the settings"};
+    // No name is fine: a new user's spreadsheet export must play at once; the slides then show
+    // no name where it would stand.
     return org;
 }
 

@@ -61,7 +61,8 @@ class Syncer {
 
 // The organisation a CSV feed cannot carry: the device's settings (organisation.name,
 // organisation.headcount, organisation.currency, organisation.goal_percent), else the
-// organisation of the feed the store holds now (`current`), unless that is the demo.
+// organisation of the feed the store holds now (`current`), unless that is the demo. The name may
+// be empty (none set anywhere): the slides then show none. A setting, when set, always wins.
 Result<model::Organisation> csv_organisation(const Store& store, const model::Snapshot* current);
 
 } // namespace podium::sync

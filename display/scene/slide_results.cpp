@@ -12,6 +12,7 @@ namespace {
 struct Tile {
     std::string label, value, caption;
     Color caption_color;
+    std::string compact = {}; // the value in fewer characters, when it does not fit ("2,000T")
 };
 
 // "+12% vs Sep" against the previous month; empty when there is nothing to compare.
@@ -31,8 +32,10 @@ std::vector<Tile> tiles(const View& v, const SlideContext& ctx, const Theme& t, 
     std::vector<Tile> out;
     auto count_tile = [&](model::Metric metric, std::string_view label) {
         const auto a = total(v, metric, now), b = total(v, metric, before);
-        out.push_back({std::string(label), format_metric(v, metric, a, ctx.lang),
-                       change(a, b, m.prev(), ctx.lang), a >= b ? t.up : t.text_muted});
+        out.push_back(
+            {std::string(label), format_metric(v, metric, a, ctx.lang),
+             change(a, b, m.prev(), ctx.lang), a >= b ? t.up : t.text_muted,
+             metric == model::Metric::deal_value ? std::string() : format_compact(a, ctx.lang)});
     };
     if (v.rules.show_money)
         count_tile(model::Metric::deal_value, l.deal_value);
@@ -41,15 +44,23 @@ std::vector<Tile> tiles(const View& v, const SlideContext& ctx, const Theme& t, 
     count_tile(model::Metric::deals, l.deals);
     count_tile(model::Metric::leads, l.leads);
 
-    // Return on investment: (deal value - cost) / cost, for the month.
+    // Return on investment: (deal value - cost) / cost, for the month, in cents as the money is
+    // shown: a cost that shows as 0 has no ROI. The feed's limits (model::kMaxMoney, kMaxHours)
+    // keep the conversions to whole cents and hours exact; a ROI too large to print is "–".
     Tile roi{std::string(l.roi), "\u2013", {}, t.text_muted};
-    if (const auto* inv = investment_for(v, m); inv && inv->cost > 0) {
-        const double value = static_cast<double>(total(v, model::Metric::deal_value, now)) / 100.0;
-        roi.value = format_percent(100.0 * (value - inv->cost) / inv->cost, ctx.lang);
+    const auto* inv = investment_for(v, m);
+    const bool in_range = inv && inv->cost <= static_cast<double>(model::kMaxMoney) &&
+                          inv->hours >= 0 && inv->hours <= static_cast<double>(model::kMaxHours);
+    const std::int64_t cost = in_range ? std::llround(inv->cost * 100) : 0;
+    if (cost > 0) {
+        const auto value = total(v, model::Metric::deal_value, now);
+        roi.value =
+            format_percent(100.0 * (static_cast<double>(value) - static_cast<double>(cost)) /
+                               static_cast<double>(cost),
+                           ctx.lang);
         const std::string hours =
             format_count(std::llround(inv->hours), ctx.lang) + " " + std::string(l.hours_short);
-        roi.caption = v.rules.show_money ? format_money(std::llround(inv->cost * 100),
-                                                        v.organisation.currency, ctx.lang) +
+        roi.caption = v.rules.show_money ? format_money(cost, v.organisation.currency, ctx.lang) +
                                                " \u00b7 " + hours + " " + std::string(l.invested)
                                          : hours + " " + std::string(l.invested);
     }
@@ -70,8 +81,11 @@ void draw_tiles(Canvas& c, const std::vector<Tile>& ts, Box area, bool two_rows)
         c.rect(b, c.theme().surface, c.px(20));
         c.text(ts[i].label, {b.x + pad, b.y + pad, b.w - 2 * pad, small}, small, FontFace::semibold,
                c.theme().text_muted);
-        c.text(ts[i].value, {b.x + pad, b.y + pad + small * 1.35f, b.w - 2 * pad, big}, big,
-               FontFace::bold, i == 0 ? c.theme().accent : c.theme().text);
+        // A whole figure cut short would be a wrong one: a total too wide goes compact instead.
+        const bool fits = c.measure().width(FontFace::bold, big, ts[i].value) <= b.w - 2 * pad;
+        c.text(fits || ts[i].compact.empty() ? ts[i].value : ts[i].compact,
+               {b.x + pad, b.y + pad + small * 1.35f, b.w - 2 * pad, big}, big, FontFace::bold,
+               i == 0 ? c.theme().accent : c.theme().text);
         if (!ts[i].caption.empty())
             c.text(ts[i].caption, {b.x + pad, b.bottom() - pad - small, b.w - 2 * pad, small},
                    small, FontFace::regular, ts[i].caption_color);

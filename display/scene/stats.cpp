@@ -2,10 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
 namespace podium::scene {
+
+std::int64_t add_saturating(std::int64_t a, std::int64_t b) {
+    std::int64_t sum = 0;
+    if (!__builtin_add_overflow(a, b, &sum)) return sum;
+    return b > 0 ? std::numeric_limits<std::int64_t>::max()
+                 : std::numeric_limits<std::int64_t>::min();
+}
 
 std::optional<Period> parse_period(std::string_view s) {
     if (s == "month") return Period::month;
@@ -71,7 +79,7 @@ std::map<std::string, std::int64_t> champion_sums(const View& v, const Measure& 
     if (!measure.score) {
         for (const auto& m : v.monthly)
             if (!m.champion.empty() && range.contains(m.month))
-                sums[m.champion] += m.get(measure.metric);
+                sums[m.champion] = add_saturating(sums[m.champion], m.get(measure.metric));
         return sums;
     }
     std::map<std::string, double> points;
@@ -120,7 +128,7 @@ std::vector<Ranked> leaderboard(const View& v, Measure measure, Period period,
 std::int64_t total(const View& v, model::Metric metric, MonthRange range) {
     std::int64_t sum = 0;
     for (const auto& m : v.monthly)
-        if (range.contains(m.month)) sum += m.get(metric);
+        if (range.contains(m.month)) sum = add_saturating(sum, m.get(metric));
     return sum;
 }
 
@@ -128,7 +136,7 @@ std::int64_t champion_total(const View& v, std::string_view key, model::Metric m
                             MonthRange range) {
     std::int64_t sum = 0;
     for (const auto& m : v.monthly)
-        if (m.champion == key && range.contains(m.month)) sum += m.get(metric);
+        if (m.champion == key && range.contains(m.month)) sum = add_saturating(sum, m.get(metric));
     return sum;
 }
 

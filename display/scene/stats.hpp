@@ -53,6 +53,11 @@ std::vector<Ranked> rank_champions(const View& v, Measure measure, MonthRange ra
 std::vector<Ranked> leaderboard(const View& v, Measure measure, Period period,
                                 model::YearMonth month, int top_n);
 
+// a + b, or the int64 limit it would pass. Every sum of figures goes through it: under the feed's
+// limits (model::kMaxCount, kMaxDealValueCents) a total is exact up to 900,000 rows at the limit,
+// and beyond that it stops at the maximum rather than wrap into a negative figure.
+std::int64_t add_saturating(std::int64_t a, std::int64_t b);
+
 std::int64_t total(const View& v, model::Metric metric, MonthRange range); // everyone, omitted too
 std::int64_t champion_total(const View& v, std::string_view key, model::Metric metric,
                             MonthRange range);

@@ -47,8 +47,21 @@ struct Consent {
     bool operator==(const Consent&) const = default;
 };
 
+// The largest value of each number in a feed, the same for every container (JSON, CSV, shared
+// database) and checked by validate_feed; the readers use them too, to say "too large" before a
+// number is squeezed into the model. Far beyond any real organisation's figures, yet small enough
+// that a single value converts exactly (to cents, to whole hours) and that a total over 900,000
+// rows at the limit still fits in int64 (counts up to 9 million). Beyond that the slides' sums
+// saturate at the int64 maximum (scene::add_saturating): no figure can wrap into a negative one.
+inline constexpr std::int64_t kMaxCount = 1'000'000'000'000; // each metric, headcount: 10^12
+// deal_value, a success's value and a month's investment cost, in whole currency units. Below
+// this a double still tells a third decimal from binary rounding noise (exact_cents relies on it).
+inline constexpr std::int64_t kMaxMoney = 100'000'000'000;          // 100 billion
+inline constexpr std::int64_t kMaxDealValueCents = kMaxMoney * 100; // the same, in cents
+inline constexpr std::int64_t kMaxHours = 1'000'000'000;            // a month's invested hours
+
 struct Organisation {
-    std::string name;
+    std::string name; // empty: none (a CSV feed without the setting); when given, not blank
     std::optional<std::int64_t> headcount;
     std::string currency = "EUR";
     double champion_goal_percent = 10.0;

@@ -399,6 +399,77 @@ TEST_CASE("db: a broken rule rejects the feed with an error naming the row") {
     }
 }
 
+// Every number at its limit (model::kMaxCount, kMaxMoney, kMaxHours), in types both databases take.
+const char* const kLimitsSql = R"sql(
+CREATE TABLE organisation (name TEXT, headcount BIGINT, generated_at TEXT);
+INSERT INTO organisation VALUES ('Org', 1000000000000, '2026-11-01T08:00:00Z');
+CREATE TABLE champions (id TEXT, name TEXT);
+INSERT INTO champions VALUES ('c-1', 'Ann');
+CREATE TABLE monthly (champion TEXT, month TEXT, reach BIGINT, deal_value NUMERIC(16, 2));
+INSERT INTO monthly VALUES ('c-1', '2026-10', 1000000000000, 100000000000.00);
+CREATE TABLE successes (champion TEXT, date TEXT, kind TEXT, title TEXT, value DOUBLE PRECISION);
+INSERT INTO successes VALUES ('c-1', '2026-10-14', 'deal', 'A deal', 100000000000);
+CREATE TABLE investment (month TEXT, hours DOUBLE PRECISION, cost DOUBLE PRECISION);
+INSERT INTO investment VALUES ('2026-10', 1000000000, 100000000000);
+)sql";
+
+TEST_CASE("db: each number up to its limit, beyond it refused naming the row; blank text refused") {
+    const std::string monthly = ": monthly row 1 (champion \"c-1\", month \"2026-10\"): ";
+    const std::string success =
+        ": successes row 1 (date \"2026-10-14\", champion \"c-1\", title \"A deal\"): ";
+    const std::string investment = ": investment row 1 (month \"2026-10\"): ";
+    const std::pair<const char*, std::string> cases[] = {
+        {"UPDATE monthly SET reach = 1000000000001;",
+         monthly + "reach: too large (at most 1000000000000), got 1000000000001"},
+        // 2^62 was taken as it was: two such in a month turned the slide's total negative.
+        {"UPDATE monthly SET reach = 4611686018427387904;",
+         monthly + "reach: too large (at most 1000000000000), got 4611686018427387904"},
+        {"UPDATE organisation SET headcount = 1000000000001;",
+         ": organisation row 1: headcount: too large (at most 1000000000000), got 1000000000001"},
+        {"UPDATE monthly SET deal_value = 100000000000.01;",
+         monthly + "deal_value: too large (at most 100000000000), got 100000000000.01"},
+        {"UPDATE successes SET value = 100000000001;",
+         success + "value: too large (at most 100000000000), got 100000000001"},
+        {"UPDATE investment SET hours = 1000000001;",
+         investment + "hours: too large (at most 1000000000), got 1000000001"},
+        {"UPDATE investment SET cost = 100000000001;",
+         investment + "cost: too large (at most 100000000000), got 100000000001"},
+        {"UPDATE champions SET name = '   ';",
+         ": champions row 1 (id \"c-1\"): name: must not be empty"},
+        {"UPDATE successes SET title = ' ';",
+         success.substr(0, success.find("title")) + "title \" \"): title: must not be empty"},
+        {"UPDATE organisation SET name = '  ';", ": organisation row 1: name: must not be empty"},
+        {"UPDATE organisation SET name = '';", ": organisation row 1: name: must not be empty"},
+    };
+    for (const Db db : kBoth) {
+        CAPTURE(name_of(db));
+        const auto at_limit = read_db(db, "limits", kLimitsSql);
+        REQUIRE_MESSAGE(at_limit.ok(), message_of(at_limit));
+        const model::Feed& f = at_limit.value();
+        CHECK(f.organisation.headcount == model::kMaxCount);
+        CHECK(f.monthly.at(0).get(model::Metric::reach) == model::kMaxCount);
+        CHECK(f.monthly.at(0).deal_value_cents == model::kMaxDealValueCents);
+        CHECK(f.successes.at(0).value == static_cast<double>(model::kMaxMoney));
+        CHECK(f.investment.at(0).hours == static_cast<double>(model::kMaxHours));
+        CHECK(f.investment.at(0).cost == static_cast<double>(model::kMaxMoney));
+        for (const auto& [change, error] : cases) {
+            CAPTURE(change);
+            const std::string message =
+                error_of(read_db(db, "limits", kLimitsSql + std::string(change)));
+            CHECK_MESSAGE(ends_with(message, error), message);
+        }
+        // The organisation's name is optional: NULL or no column at all is no name.
+        const auto unnamed = read_db(
+            db, "unnamed", kLimitsSql + std::string("UPDATE organisation SET name = NULL;"));
+        REQUIRE_MESSAGE(unnamed.ok(), message_of(unnamed));
+        CHECK(unnamed.value().organisation.name.empty());
+        const auto no_column = read_db(
+            db, "nameless", kLimitsSql + std::string("ALTER TABLE organisation DROP COLUMN name;"));
+        REQUIRE_MESSAGE(no_column.ok(), message_of(no_column));
+        CHECK(no_column.value().organisation.name.empty());
+    }
+}
+
 TEST_CASE("db: a missing SQLite file is an error, and the file is not created") {
     const fs::path path = temp_folder() / "no-such.db";
     const auto feed = sync::read_sqlite_feed(path.string());

@@ -291,7 +291,7 @@ TEST_CASE("csv: bad cells are named by line and column") {
         {"leads", "1e3", ',', "column \"leads\": expected an integer ≥ 0, got \"1e3\""},
         {"reach", "1,5", ';', "column \"reach\": expected an integer ≥ 0, got \"1,5\""},
         {"reach", "99999999999999999999", ',',
-         "column \"reach\": too large for a count, got \"99999999999999999999\""},
+         "column \"reach\": too large (at most 1000000000000), got \"99999999999999999999\""},
         {"deal_value", "1.005", ',',
          "column \"deal_value\": expected an amount ≥ 0 with at most 2 decimals, got \"1.005\""},
         {"deal_value", "1,005", ';',
@@ -401,9 +401,12 @@ TEST_CASE("csv: validate_feed's errors name the line and column") {
           "line 2, column \"champion_id\": too long (65 characters; at most 64)");
     CHECK(error_of("champion_id,name,month\nc-1,\"Ann\xFF\",2026-10\n") ==
           "line 2, column \"name\": invalid UTF-8 at byte 4");
-    // What comes from the settings keeps the model's names.
+    // What comes from the settings keeps the model's names. No name is fine (a fresh device); a
+    // blank one is not.
     CsvDefaults unnamed = defaults();
     unnamed.organisation.name.clear();
+    CHECK(parse_feed_csv("champion_id,name,month\n", unnamed).ok());
+    unnamed.organisation.name = "  ";
     auto result = parse_feed_csv("champion_id,name,month\n", unnamed);
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().message == "organisation.name: must not be empty");

@@ -49,6 +49,23 @@ TEST_CASE("sync: sources by their form") {
     CHECK_FALSE(parse_source("sqlite://relative.db").ok());
     CHECK_FALSE(parse_source("ftp://example/feed.json").ok());
     CHECK(parse_source("ftp://u:secret@x/f").error().message.find("secret") == std::string::npos);
+    // Schemes are case-insensitive (RFC 3986 3.1); the location gets them in lower case, the text
+    // stays as given.
+    const auto upper = parse_source("HTTP://Intranet.example/Feed.json").value();
+    CHECK(upper.kind == SourceKind::url);
+    CHECK(upper.location == "http://Intranet.example/Feed.json");
+    CHECK(upper.text == "HTTP://Intranet.example/Feed.json");
+    CHECK(parse_source("Https://intranet.example/feed.json").value().kind == SourceKind::url);
+    const auto sq_upper = parse_source("SQLITE:///mnt/share/Podium.db").value();
+    CHECK(sq_upper.kind == SourceKind::sqlite);
+    CHECK(sq_upper.location == "/mnt/share/Podium.db");
+    const auto pg_upper = parse_source("PostgreSQL://podium@db.example/figures").value();
+    CHECK(pg_upper.kind == SourceKind::postgres);
+    CHECK(pg_upper.location == "postgresql://podium@db.example/figures");
+    CHECK(parse_source("Postgres://podium@db.example/figures").value().kind ==
+          SourceKind::postgres);
+    CHECK(parse_source("File:///srv/podium/feed.json").value().location == "/srv/podium/feed.json");
+    CHECK_FALSE(parse_source("FTP://example/feed.json").ok());
     CHECK(redact_password("postgresql://podium:s3cret@db/figures") == "postgresql://podium:***@db/figures");
     CHECK(redact_password("host=db password=s3cret user=p") == "host=db password=*** user=p");
     CHECK(parse_source("postgresql://podium:s3cret@db/f").value().display().find("s3cret") == std::string::npos);
@@ -145,9 +162,19 @@ TEST_CASE("sync: a CSV feed takes its organisation from the settings") {
     const std::string csv = dir.write("figures.csv",
                                      "champion_id;name;month;team;deals;deal_value\n"
                                      "c-1;Sanne de Vries;2026-10;Tax;2;18.500,00\n");
+    // A fresh device without organisation.name plays the spreadsheet at once, with no name.
     auto r = syncer.run_once(file_config(csv), "2026-11-25T10:00:00Z");
-    CHECK(r.attempt.outcome == SyncOutcome::rejected);
-    CHECK(r.attempt.error.find("organisation.name") != std::string::npos);
+    INFO(r.attempt.error);
+    REQUIRE(r.attempt.outcome == SyncOutcome::applied);
+    CHECK(r.snapshot->feed.organisation.name.empty());
+    CHECK(r.snapshot->feed.monthly.size() == 1);
+    // Its export is a valid feed again (no "name"), and reads back the same.
+    const std::string exported = feed_to_json(r.snapshot->feed);
+    CHECK(exported.find("\"name\": \"\"") == std::string::npos);
+    const auto again = parse_feed_json(exported);
+    REQUIRE(again.ok());
+    CHECK(again.value() == r.snapshot->feed);
+    // The setting, once set, wins.
     REQUIRE(store.set_setting("organisation.name", "Example Advisory", "2026-11-25T10:00:00Z").ok());
     r = syncer.run_once(file_config(csv), "2026-11-25T10:05:00Z");
     REQUIRE(r.attempt.outcome == SyncOutcome::applied);
