@@ -21,19 +21,28 @@ std::string_view audience_name(Audience a);
 enum class NameFormat { full, first_initial, initials, anonymous };
 enum class WithoutConsent { anonymise, omit };
 
+// An anonymised colleague's team shows only when at least this many champions of that team are
+// in the View (named or anonymised; omitted ones are not): in a team of one, "A colleague · Tax"
+// names them.
+inline constexpr int kDefaultTeamMin = 5;
+inline constexpr int kMinTeamMin = 1, kMaxTeamMin = 100; // 1: the team always shows
+
 struct AudienceRules {
     NameFormat names = NameFormat::full;
     bool show_money = true;
     bool show_figures = true; // individual figures; off: ranks only
     bool show_teams = true;
     WithoutConsent without_consent = WithoutConsent::anonymise;
+    int team_min = kDefaultTeamMin;
     bool operator==(const AudienceRules&) const = default;
 };
 
 struct PrivacySettings {
-    AudienceRules internal{NameFormat::full, true, true, true, WithoutConsent::anonymise};
+    AudienceRules internal{NameFormat::full, true, true, true, WithoutConsent::anonymise,
+                           kDefaultTeamMin};
     // The careful default for visitors: first name and initial, no money.
-    AudienceRules visitors{NameFormat::first_initial, false, true, true, WithoutConsent::anonymise};
+    AudienceRules visitors{NameFormat::first_initial, false, true, true, WithoutConsent::anonymise,
+                           kDefaultTeamMin};
     const AudienceRules& rules(Audience a) const {
         return a == Audience::internal ? internal : visitors;
     }
@@ -44,7 +53,7 @@ struct ViewChampion {
     std::string key;          // stable, opaque, never shown (the feed id)
     std::string display_name; // already formatted, or "A colleague from Tax"
     std::string initials;     // empty unless named
-    std::string team;         // empty when teams are hidden
+    std::string team;         // empty when teams are hidden, or anonymised in a small team
     std::string photo;        // empty unless named and photo consent
     bool named = false;       // consented for this audience
 };

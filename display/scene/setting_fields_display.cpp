@@ -147,6 +147,19 @@ std::string_view without_consent_name(WithoutConsent w) {
     return w == WithoutConsent::anonymise ? "anonymise" : "omit";
 }
 
+Result<int> parse_team_min(const FieldValue& value) {
+    std::optional<std::int64_t> n;
+    if (const auto* i = std::get_if<std::int64_t>(&value)) n = *i;
+    if (const auto* s = std::get_if<std::string>(&value)) {
+        std::int64_t v = 0;
+        const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
+        if (!s->empty() && ec == std::errc{} && end == s->data() + s->size()) n = v;
+    }
+    if (n && *n >= kMinTeamMin && *n <= kMaxTeamMin) return static_cast<int>(*n);
+    return Error{"expected a whole number from " + std::to_string(kMinTeamMin) + " to " +
+                 std::to_string(kMaxTeamMin) + " (champions in a team), got " + shown(value)};
+}
+
 Result<double> parse_weight(const FieldValue& value) {
     if (const auto n = number_in(value, 0, kMaxWeight)) return *n;
     return Error{"expected a number from 0 to 1000, got " + shown(value)};

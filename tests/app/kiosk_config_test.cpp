@@ -75,8 +75,9 @@ TEST_CASE("config: the example files in kiosk-config/ check clean") {
           "display.language,display.time_zone,display.transition,organisation.currency,"
           "organisation.goal_percent,organisation.headcount,organisation.name,"
           "privacy.internal.figures,privacy.internal.money,privacy.internal.names,"
-          "privacy.internal.teams,privacy.internal.without_consent,privacy.public.figures,"
-          "privacy.public.money,privacy.public.names,privacy.public.teams,"
+          "privacy.internal.team_min,privacy.internal.teams,privacy.internal.without_consent,"
+          "privacy.public.figures,privacy.public.money,privacy.public.names,"
+          "privacy.public.team_min,privacy.public.teams,"
           "privacy.public.without_consent,schedule.audience,schedule.interrupts.internal,"
           "schedule.interrupts.public,schedule.playlist,schedule.screen_off,score.weights,"
           "sync.interval_seconds,sync.source");

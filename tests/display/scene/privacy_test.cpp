@@ -209,3 +209,50 @@ TEST_CASE("privacy: every setting, for both audiences, against every slide") {
             }
     CHECK(combinations == 128);
 }
+
+TEST_CASE("privacy: an anonymised colleague's team shows only when the team has team_min champions in view") {
+    // "Secret Squad" is one colleague without public consent: "A colleague · Secret Squad" would
+    // name them. Tax has five in the view: the anonymised one among them may keep the team.
+    model::Snapshot s;
+    s.feed.organisation.name = "Team Test BV";
+    s.feed.champions = {test::champion("solo", "Quintus Ravel", "Secret Squad", {true, false, false})};
+    s.feed.monthly = {test::figures("solo", {2026, 10}, 900)};
+    for (int i = 0; i < 5; ++i) {
+        const std::string id = "tax" + std::to_string(i);
+        s.feed.champions.push_back(test::champion(id, "Tax Person" + std::to_string(i), "Tax", {true, i > 0, false}));
+        s.feed.monthly.push_back(test::figures(id, {2026, 10}, 100 + i));
+    }
+    const auto team_of = [](const View& v, std::string_view key) { return v.champion(key)->team; };
+    for (Audience audience : {Audience::visitors, Audience::internal}) {
+        CAPTURE(audience_name(audience));
+        PrivacySettings p; // team_min 5 by default, for both audiences
+        CHECK(p.rules(audience).team_min == 5);
+        auto& rules = audience == Audience::internal ? p.internal : p.visitors;
+        if (audience == Audience::internal) rules.names = NameFormat::anonymous; // all anonymised
+        auto view = make_view(s, audience, p, Lang::en);
+        CHECK(team_of(view, "solo").empty());
+        CHECK(team_of(view, "tax0") == "Tax");
+        for (SlideKind kind : kAllSlides)
+            for (float w : {1920.0f, 1080.0f}) {
+                auto ctx = test::context(w, w == 1920 ? 1080 : 1920);
+                ctx.celebrations.push_back({"solo", "deal", "", {2026, 11, 20}});
+                CHECK_FALSE(has_text(build_slide(kind, view, ctx, test::metrics()), "Secret Squad"));
+            }
+        rules.team_min = 6; // now Tax is too small for its anonymised colleague; named ones keep it
+        view = make_view(s, audience, p, Lang::en);
+        CHECK(team_of(view, "tax0").empty());
+        if (audience == Audience::visitors) CHECK(team_of(view, "tax1") == "Tax");
+        rules.team_min = 1; // the team always shows: the check above can fail
+        view = make_view(s, audience, p, Lang::en);
+        CHECK(team_of(view, "solo") == "Secret Squad");
+        CHECK(has_text(build_slide(SlideKind::leaderboard, view, test::context(1920, 1080), test::metrics()),
+                       "Secret Squad"));
+    }
+    // Omitted colleagues are not shown, so they do not count: four left in Tax.
+    PrivacySettings p;
+    p.visitors.without_consent = WithoutConsent::omit;
+    p.visitors.names = NameFormat::anonymous; // everyone anonymised, tax0 omitted (no consent)
+    const auto view = make_view(s, Audience::visitors, p, Lang::en);
+    CHECK(view.champion("tax0") == nullptr);
+    CHECK(team_of(view, "tax1").empty());
+}
