@@ -316,6 +316,19 @@ void AdminOverlay::privacy_rules(const OverlayModel& m, scene::Audience a) {
     if (ImGui::Button("More")) r.team_min = std::min(scene::kMaxTeamMin, r.team_min + 1);
     track("privacy." + part + ".team_min.more");
     ImGui::EndDisabled();
+    // Free text Podium cannot read: shown only where the admin says so.
+    const auto visibility = [&](std::string_view field, bool& value, const char* label) {
+        lock(field);
+        std::string v(scene::visibility_name(value));
+        if (choose(("##" + std::string(field)).c_str(), v, {"shown", "hidden"}, 360 * s))
+            if (auto parsed = scene::parse_visibility(scene::FieldValue{v})) value = parsed.value();
+        track("privacy." + part + "." + std::string(field));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(label);
+        ImGui::EndDisabled();
+    };
+    visibility("success_titles", r.show_success_titles, "success titles");
+    visibility("success_stories", r.show_success_stories, "success stories");
     lock("without_consent");
     std::string wc(scene::without_consent_name(r.without_consent));
     if (choose("##wc", wc, {"anonymise", "omit"}, 360 * s))

@@ -74,6 +74,11 @@ const ViewChampion* View::champion(std::string_view key) const {
     return it == by_key.end() ? nullptr : &champions[it->second];
 }
 
+bool View::shows_success_title(std::string_view key) const {
+    const ViewChampion* who = champion(key);
+    return rules.show_success_titles && who && who->named;
+}
+
 View make_view(const model::Snapshot& snapshot, Audience audience, const PrivacySettings& settings,
                Lang lang) {
     View v;
@@ -115,8 +120,14 @@ View make_view(const model::Snapshot& snapshot, Audience audience, const Privacy
         if (!kept[m.champion]) m.champion.clear();
         v.monthly.push_back(std::move(m));
     }
-    for (const auto& s : snapshot.feed.successes)
-        if (kept[s.champion]) v.successes.push_back(s);
+    for (const auto& s : snapshot.feed.successes) {
+        if (!kept[s.champion]) continue;
+        model::Success shown = s;
+        // Free text may name anyone: dropped here, once, so no slide can show it by mistake.
+        if (!v.shows_success_title(s.champion)) shown.title.clear();
+        if (!v.rules.show_success_stories || !v.champion(s.champion)->named) shown.story.clear();
+        v.successes.push_back(std::move(shown));
+    }
     return v;
 }
 

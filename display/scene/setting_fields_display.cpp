@@ -160,6 +160,16 @@ Result<int> parse_team_min(const FieldValue& value) {
                  std::to_string(kMaxTeamMin) + " (champions in a team), got " + shown(value)};
 }
 
+Result<bool> parse_visibility(const FieldValue& value) {
+    auto r = one_of(value, {"hidden", "shown"}, "shown or hidden");
+    if (!r) return r.error();
+    return r.value() == 1;
+}
+
+std::string_view visibility_name(bool shown) {
+    return shown ? "shown" : "hidden";
+}
+
 Result<double> parse_weight(const FieldValue& value) {
     if (const auto n = number_in(value, 0, kMaxWeight)) return *n;
     return Error{"expected a number from 0 to 1000, got " + shown(value)};

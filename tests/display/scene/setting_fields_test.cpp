@@ -301,6 +301,11 @@ TEST_CASE("settings: privacy values, stored flags and weights") {
     for (const FieldValue& bad : {FieldValue{std::int64_t{0}}, FieldValue{std::int64_t{101}},
                                   text("5 "), text(""), FieldValue{2.5}, FieldValue{true}})
         CHECK(error_of(parse_team_min(bad)).starts_with("expected a whole number from 1 to 100"));
+    for (const bool shown : {true, false})
+        CHECK(parse_visibility(text(std::string(visibility_name(shown)))).value() == shown);
+    CHECK(visibility_name(false) == "hidden");
+    CHECK(error_of(parse_visibility(FieldValue{true})) == "expected shown or hidden, got true");
+    CHECK(error_of(parse_visibility(text("visible"))) == "expected shown or hidden, got \"visible\"");
 
     CHECK(parse_flag_text("true").value());
     CHECK_FALSE(parse_flag_text("false").value());
