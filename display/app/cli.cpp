@@ -44,8 +44,9 @@ Commands:
                            KIND: leaderboard, spotlight, results, adoption, successes,
                            fallback, celebration. Audience default: public.
                            TIME: local time, e.g. 2026-11-25T14:30 or 2026-11-25.
-         [--overlay TAB]   Draw the admin overlay, unlocked, over the slide (for review; PNG
-                           only). TAB: status, playlist, privacy, source, display, log.
+         [--overlay TAB]   Draw the admin overlay, unlocked, over the slide (for review).
+                           TAB: status, playlist, privacy, source, display, log. PNG only:
+                           with --format text it is a usage error (exit 2).
 
 Options:
   --db PATH                The local store (SQLite). Default: $PODIUM_DB, else
@@ -97,6 +98,18 @@ Result<std::string_view> value_of(const std::vector<std::string_view>& args, std
 constexpr std::string_view kRenderOptions[] = {"--slide", "--size", "--out",     "--format",
                                                "--audience", "--lang", "--at", "--overlay"};
 
+// "leaderboard, spotlight, …, fallback or celebration", from the one table of kinds, so a new
+// kind is never missing from the message.
+std::string slide_kind_list() {
+    std::string out;
+    const std::size_t n = std::size(scene::kAllSlides);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0) out += i + 1 == n ? " or " : ", ";
+        out += scene::slide_kind_name(scene::kAllSlides[i]);
+    }
+    return out;
+}
+
 Status parse_render_option(const std::vector<std::string_view>& args, std::size_t& i,
                            RenderOptions& r, bool& have_slide, bool& have_size) {
     const std::string opt(args[i]);
@@ -112,7 +125,7 @@ Status parse_render_option(const std::vector<std::string_view>& args, std::size_
     };
     if (opt == "--slide") {
         const auto k = scene::parse_slide_kind(val);
-        if (!k) return bad("leaderboard, spotlight, results, adoption, successes or fallback");
+        if (!k) return bad(slide_kind_list());
         r.slide = *k;
         have_slide = true;
     } else if (opt == "--size") {
@@ -193,6 +206,9 @@ Status parse_command_options(const std::vector<std::string_view>& args, std::siz
         if (!have_size) return usage("render needs --size WxH");
         if (o.render.out.empty() == !o.render.text)
             return usage("render needs exactly one of --out FILE.png and --format text");
+        // The overlay is pixels drawn over the slide: text output would silently drop it.
+        if (o.render.overlay && o.render.text)
+            return usage("--overlay draws over a PNG: use it with --out FILE.png, not --format text");
     }
     return Ok{};
 }

@@ -202,6 +202,14 @@ Check check_without_consent(const toml::node& node, std::string& out) {
     return via_field(node, out, scene::parse_without_consent, scene::without_consent_name);
 }
 
+Check check_team_min(const toml::node& node, std::string& out) {
+    return via_field(node, out, scene::parse_team_min, [](int n) { return std::to_string(n); });
+}
+
+Check check_visibility(const toml::node& node, std::string& out) {
+    return via_field(node, out, scene::parse_visibility, scene::visibility_name);
+}
+
 struct KeySpec {
     std::string_view table, key, setting; // table "" for a key at the top level
     Checker check;                        // a single value, or
@@ -238,12 +246,18 @@ constexpr KeySpec kSchema[] = {
     {"privacy.internal", "teams", "privacy.internal.teams", check_flag, nullptr},
     {"privacy.internal", "without_consent", "privacy.internal.without_consent",
      check_without_consent, nullptr},
+    {"privacy.internal", "team_min", "privacy.internal.team_min", check_team_min, nullptr},
+    {"privacy.internal", "success_titles", "privacy.internal.success_titles", check_visibility, nullptr},
+    {"privacy.internal", "success_stories", "privacy.internal.success_stories", check_visibility, nullptr},
     {"privacy.public", "names", "privacy.public.names", check_names, nullptr},
     {"privacy.public", "money", "privacy.public.money", check_flag, nullptr},
     {"privacy.public", "figures", "privacy.public.figures", check_flag, nullptr},
     {"privacy.public", "teams", "privacy.public.teams", check_flag, nullptr},
     {"privacy.public", "without_consent", "privacy.public.without_consent", check_without_consent,
      nullptr},
+    {"privacy.public", "team_min", "privacy.public.team_min", check_team_min, nullptr},
+    {"privacy.public", "success_titles", "privacy.public.success_titles", check_visibility, nullptr},
+    {"privacy.public", "success_stories", "privacy.public.success_stories", check_visibility, nullptr},
     {"", "scoring", "score.weights", nullptr, check_scoring},
 };
 

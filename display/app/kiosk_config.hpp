@@ -65,6 +65,10 @@
 //   figures = true
 //   teams = true
 //   without_consent = "anonymise"     anonymise or omit
+//   team_min = 5                      1 to 100: an anonymised colleague's team shows only when
+//                                        the team has that many champions on the screen's data
+//   success_titles = "hidden"         shown or hidden: free text may name anyone (default hidden
+//   success_stories = "hidden"           in public, shown internal)
 //
 //   [scoring]                         -> score.weights (JSON): points per unit of each metric
 //   deals = 10                           named (a feed metric name), 0 to 1000, for the "score"

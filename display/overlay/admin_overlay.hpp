@@ -80,6 +80,7 @@ class AdminOverlay {
                        const DraftProblems& p);
     void plan_preview(const OverlayModel& m, const DraftProblems& p);
     void privacy_tab(const OverlayModel& m, std::vector<Action>& out);
+    void privacy_rules(const OverlayModel& m, scene::Audience a); // one audience's rules
     void source_tab(const OverlayModel& m, const DraftProblems& p, std::vector<Action>& out);
     void display_tab(const OverlayModel& m, const DraftProblems& p);
     void log_tab(const OverlayModel& m, std::vector<Action>& out);

@@ -275,6 +275,72 @@ void AdminOverlay::plan_preview(const OverlayModel& m, const DraftProblems& p) {
     }
 }
 
+void AdminOverlay::privacy_rules(const OverlayModel& m, scene::Audience a) {
+    const float s = style::scale(ImGui::GetIO().DisplaySize);
+    const bool pub = a == scene::Audience::visitors;
+    auto& r = pub ? draft_.privacy_public : draft_.privacy_internal;
+    const std::string part = pub ? "public" : "internal";
+    ImGui::PushID(part.c_str());
+    ImGui::TextUnformatted(pub ? "Visitors (public hours)" : "Colleagues (internal hours)");
+    auto lock = [&](std::string_view field) {
+        const std::string key = scene::privacy_setting(a, field);
+        ImGui::BeginDisabled(locked(m, key));
+    };
+    lock("names");
+    std::string names(scene::name_format_name(r.names));
+    if (choose("##names", names, {"full", "first_initial", "initials", "anonymous"}, 360 * s))
+        if (auto f = scene::parse_name_format(scene::FieldValue{names})) r.names = f.value();
+    track("privacy." + part + ".names");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("names");
+    ImGui::EndDisabled();
+    lock("money");
+    ImGui::Checkbox("Money", &r.show_money);
+    track("privacy." + part + ".money");
+    ImGui::EndDisabled();
+    lock("figures");
+    ImGui::Checkbox("Each person's figures", &r.show_figures);
+    track("privacy." + part + ".figures");
+    ImGui::EndDisabled();
+    lock("teams");
+    ImGui::Checkbox("Teams", &r.show_teams);
+    track("privacy." + part + ".teams");
+    ImGui::EndDisabled();
+    lock("team_min");
+    // In a small team "A colleague · Tax" names them: the team shows from this many champions.
+    ImGui::Text("Team of \"A colleague\" from %d champions", r.team_min);
+    ImGui::SameLine();
+    if (ImGui::Button("Fewer")) r.team_min = std::max(scene::kMinTeamMin, r.team_min - 1);
+    track("privacy." + part + ".team_min.fewer");
+    ImGui::SameLine();
+    if (ImGui::Button("More")) r.team_min = std::min(scene::kMaxTeamMin, r.team_min + 1);
+    track("privacy." + part + ".team_min.more");
+    ImGui::EndDisabled();
+    // Free text Podium cannot read: shown only where the admin says so.
+    const auto visibility = [&](std::string_view field, bool& value, const char* label) {
+        lock(field);
+        std::string v(scene::visibility_name(value));
+        if (choose(("##" + std::string(field)).c_str(), v, {"shown", "hidden"}, 360 * s))
+            if (auto parsed = scene::parse_visibility(scene::FieldValue{v})) value = parsed.value();
+        track("privacy." + part + "." + std::string(field));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(label);
+        ImGui::EndDisabled();
+    };
+    visibility("success_titles", r.show_success_titles, "success titles");
+    visibility("success_stories", r.show_success_stories, "success stories");
+    lock("without_consent");
+    std::string wc(scene::without_consent_name(r.without_consent));
+    if (choose("##wc", wc, {"anonymise", "omit"}, 360 * s))
+        if (auto w = scene::parse_without_consent(scene::FieldValue{wc})) r.without_consent = w.value();
+    track("privacy." + part + ".without_consent");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("without consent");
+    ImGui::EndDisabled();
+    for (std::string_view f : scene::kPrivacyFields) locked_note(m, scene::privacy_setting(a, f));
+    ImGui::PopID();
+}
+
 void AdminOverlay::privacy_tab(const OverlayModel& m, std::vector<Action>& out) {
     const float s = style::scale(ImGui::GetIO().DisplaySize);
     // Side by side on a landscape screen; on a portrait one the rules above the preview.
@@ -282,46 +348,8 @@ void AdminOverlay::privacy_tab(const OverlayModel& m, std::vector<Action>& out) 
     const bool portrait = ImGui::GetIO().DisplaySize.x < ImGui::GetIO().DisplaySize.y;
     ImGui::BeginChild("rules", portrait ? ImVec2{0, avail.y * 0.5f} : ImVec2{avail.x * 0.45f, 0});
     for (scene::Audience a : {scene::Audience::visitors, scene::Audience::internal}) {
-        const bool pub = a == scene::Audience::visitors;
-        auto& r = pub ? draft_.privacy_public : draft_.privacy_internal;
-        const std::string part = pub ? "public" : "internal";
-        ImGui::PushID(part.c_str());
-        ImGui::TextUnformatted(pub ? "Visitors (public hours)" : "Colleagues (internal hours)");
-        auto lock = [&](std::string_view field) {
-            const std::string key = scene::privacy_setting(a, field);
-            ImGui::BeginDisabled(locked(m, key));
-        };
-        lock("names");
-        std::string names(scene::name_format_name(r.names));
-        if (choose("##names", names, {"full", "first_initial", "initials", "anonymous"}, 360 * s))
-            if (auto f = scene::parse_name_format(scene::FieldValue{names})) r.names = f.value();
-        track("privacy." + part + ".names");
-        ImGui::SameLine();
-        ImGui::TextUnformatted("names");
-        ImGui::EndDisabled();
-        lock("money");
-        ImGui::Checkbox("Money", &r.show_money);
-        track("privacy." + part + ".money");
-        ImGui::EndDisabled();
-        lock("figures");
-        ImGui::Checkbox("Each person's figures", &r.show_figures);
-        track("privacy." + part + ".figures");
-        ImGui::EndDisabled();
-        lock("teams");
-        ImGui::Checkbox("Teams", &r.show_teams);
-        track("privacy." + part + ".teams");
-        ImGui::EndDisabled();
-        lock("without_consent");
-        std::string wc(scene::without_consent_name(r.without_consent));
-        if (choose("##wc", wc, {"anonymise", "omit"}, 360 * s))
-            if (auto w = scene::parse_without_consent(scene::FieldValue{wc})) r.without_consent = w.value();
-        track("privacy." + part + ".without_consent");
-        ImGui::SameLine();
-        ImGui::TextUnformatted("without consent");
-        ImGui::EndDisabled();
-        for (std::string_view f : scene::kPrivacyFields) locked_note(m, scene::privacy_setting(a, f));
+        privacy_rules(m, a);
         ImGui::Dummy({0, 10 * s});
-        ImGui::PopID();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, style::kMuted);
     ImGui::TextWrapped("Consent comes from your data: these settings can only show less. A "

@@ -267,6 +267,11 @@ std::vector<std::pair<std::string, std::string>> encode(const SettingsDraft& d) 
         out.emplace_back(scene::privacy_setting(a, "teams"), scene::flag_text(r.show_teams));
         out.emplace_back(scene::privacy_setting(a, "without_consent"),
                          std::string(scene::without_consent_name(r.without_consent)));
+        out.emplace_back(scene::privacy_setting(a, "team_min"), std::to_string(r.team_min));
+        out.emplace_back(scene::privacy_setting(a, "success_titles"),
+                         std::string(scene::visibility_name(r.show_success_titles)));
+        out.emplace_back(scene::privacy_setting(a, "success_stories"),
+                         std::string(scene::visibility_name(r.show_success_stories)));
     }
     return out;
 }

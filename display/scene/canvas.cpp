@@ -54,6 +54,11 @@ std::pair<float, std::string> Canvas::fit(std::string_view s, float max_w, float
     return {shrunk, ellipsise(decode_utf8(s), max_w, shrunk, face)};
 }
 
+std::string Canvas::cut(std::string_view s, float max_w, float size, FontFace face) const {
+    if (measure_.width(face, size, s) <= max_w) return std::string(s);
+    return ellipsise(decode_utf8(s), max_w, size, face);
+}
+
 Box Canvas::text(std::string_view s, Box box, float size, FontFace face, Color color, Align align) {
     auto [fitted_size, fitted] = fit(s, box.w, size, face);
     if (fitted.empty()) return {box.x, box.y, 0, fitted_size};

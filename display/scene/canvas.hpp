@@ -103,6 +103,9 @@ class Canvas {
     // The fitted (size, text) pair for one line: shrink down to the minimum, then ellipsise.
     std::pair<float, std::string> fit(std::string_view s, float max_w, float size,
                                       FontFace face) const;
+    // `s` if it fits max_w at `size`, else cut with an ellipsis at that same size: for a list
+    // whose lines must keep one size.
+    std::string cut(std::string_view s, float max_w, float size, FontFace face) const;
     std::vector<std::string> wrap(std::string_view s, float max_w, float size, FontFace face,
                                   int max_lines) const;
 

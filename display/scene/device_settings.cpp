@@ -52,6 +52,9 @@ void read_privacy(Reader& read, Audience a, AudienceRules& rules) {
     read.flag(privacy_setting(a, "figures"), rules.show_figures);
     read.flag(privacy_setting(a, "teams"), rules.show_teams);
     read.field(privacy_setting(a, "without_consent"), parse_without_consent, rules.without_consent);
+    read.field(privacy_setting(a, "team_min"), parse_team_min, rules.team_min);
+    read.field(privacy_setting(a, "success_titles"), parse_visibility, rules.show_success_titles);
+    read.field(privacy_setting(a, "success_stories"), parse_visibility, rules.show_success_stories);
 }
 
 } // namespace

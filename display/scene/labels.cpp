@@ -59,6 +59,14 @@ constexpr Labels kEnglish{
     "New hire!",
     "Just in",
     "more",
+    "A new lead",
+    "A proposal went out",
+    "A new deal won",
+    "A new colleague hired",
+    "Invited to speak",
+    "In the press",
+    "A good conversation",
+    "A success to share",
 };
 
 constexpr Labels kDutch{
@@ -117,6 +125,14 @@ constexpr Labels kDutch{
     "Nieuwe collega!",
     "Zojuist binnen",
     "meer",
+    "Een nieuwe lead",
+    "Een offerte verstuurd",
+    "Een nieuwe deal binnen",
+    "Een nieuwe collega aangenomen",
+    "Uitgenodigd als spreker",
+    "In de pers",
+    "Een goed gesprek",
+    "Een succes om te delen",
 };
 
 } // namespace
@@ -151,6 +167,17 @@ std::string_view success_kind_label(const Labels& l, std::string_view k) {
     if (k == "press") return l.kind_press;
     if (k == "conversation") return l.kind_conversation;
     return l.kind_other;
+}
+
+std::string_view success_headline(const Labels& l, std::string_view k) {
+    if (k == "lead") return l.headline_lead;
+    if (k == "proposal") return l.headline_proposal;
+    if (k == "deal") return l.headline_deal;
+    if (k == "hire") return l.headline_hire;
+    if (k == "speaking") return l.headline_speaking;
+    if (k == "press") return l.headline_press;
+    if (k == "conversation") return l.headline_conversation;
+    return l.headline_other;
 }
 
 } // namespace podium::scene

@@ -29,10 +29,14 @@ struct Labels {
     std::string_view score, points;
     // Celebrations after a sync: "New deal!", "New hire!", "Just in", "+2 more".
     std::string_view new_deal, new_hire, just_in, more;
+    // In place of a hidden success title: what kind of news it is, as a calm headline.
+    std::string_view headline_lead, headline_proposal, headline_deal, headline_hire,
+        headline_speaking, headline_press, headline_conversation, headline_other;
 };
 
 const Labels& labels(Lang lang);
 std::string_view metric_label(const Labels& l, std::string_view metric_name);
 std::string_view success_kind_label(const Labels& l, std::string_view kind);
+std::string_view success_headline(const Labels& l, std::string_view kind); // "New deal won"
 
 } // namespace podium::scene

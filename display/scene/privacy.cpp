@@ -27,6 +27,17 @@ std::u32string first_letter(const std::u32string& w) {
     return w.substr(0, 1);
 }
 
+// An anonymised colleague's team is a clue to who they are: it stays only when the team has at
+// least rules.team_min champions in the View, named or anonymised, so the colleague is one of
+// that many. Named champions keep theirs: it says nothing their name does not.
+void hide_small_teams(View& v) {
+    std::unordered_map<std::string, int> members;
+    for (const auto& c : v.champions)
+        if (!c.team.empty()) ++members[c.team];
+    for (auto& c : v.champions)
+        if (!c.named && !c.team.empty() && members[c.team] < v.rules.team_min) c.team.clear();
+}
+
 } // namespace
 
 std::optional<Audience> parse_audience(std::string_view s) {
@@ -61,6 +72,11 @@ std::string format_name(std::string_view full_name, NameFormat format) {
 const ViewChampion* View::champion(std::string_view key) const {
     const auto it = by_key.find(std::string(key));
     return it == by_key.end() ? nullptr : &champions[it->second];
+}
+
+bool View::shows_success_title(std::string_view key) const {
+    const ViewChampion* who = champion(key);
+    return rules.show_success_titles && who && who->named;
 }
 
 View make_view(const model::Snapshot& snapshot, Audience audience, const PrivacySettings& settings,
@@ -99,12 +115,19 @@ View make_view(const model::Snapshot& snapshot, Audience audience, const Privacy
         v.by_key.emplace(vc.key, v.champions.size());
         v.champions.push_back(std::move(vc));
     }
+    hide_small_teams(v);
     for (auto m : snapshot.feed.monthly) {
         if (!kept[m.champion]) m.champion.clear();
         v.monthly.push_back(std::move(m));
     }
-    for (const auto& s : snapshot.feed.successes)
-        if (kept[s.champion]) v.successes.push_back(s);
+    for (const auto& s : snapshot.feed.successes) {
+        if (!kept[s.champion]) continue;
+        model::Success shown = s;
+        // Free text may name anyone: dropped here, once, so no slide can show it by mistake.
+        if (!v.shows_success_title(s.champion)) shown.title.clear();
+        if (!v.rules.show_success_stories || !v.champion(s.champion)->named) shown.story.clear();
+        v.successes.push_back(std::move(shown));
+    }
     return v;
 }
 

@@ -29,6 +29,9 @@
 //       names            full | first_initial | initials | anonymous
 //       money, figures, teams   "true" | "false"
 //       without_consent  anonymise | omit
+//       team_min         1..100 as text: an anonymised colleague's team shows only when that
+//                        team has at least this many champions in the View (default 5)
+//       success_titles, success_stories   shown | hidden (default: shown internal, hidden public)
 //   score.weights         JSON object {"deals":10,"leads":2}: points (0..1000) per unit of each
 //                         metric named (deal_value: per whole currency unit), for the "score"
 //                         leaderboard metric; a metric left out weighs 0. Unset: the defaults of
@@ -64,7 +67,8 @@ inline constexpr int kMaxStaleAfterSeconds = 7 * 24 * 3600;
 inline constexpr std::string_view kScoreWeightsSetting = "score.weights";
 // The per-audience privacy fields: privacy_setting(a, "names") -> "privacy.public.names".
 inline constexpr std::string_view kPrivacyFields[] = {"names", "money", "figures", "teams",
-                                                      "without_consent"};
+                                                      "without_consent", "team_min",
+                                                      "success_titles", "success_stories"};
 std::string privacy_setting(Audience a, std::string_view field);
 // Every key above, privacy ones included: what device_settings reads.
 std::vector<std::string> device_setting_keys();

@@ -145,6 +145,12 @@ Result<NameFormat> parse_name_format(const FieldValue& value); // full|first_ini
 std::string_view name_format_name(NameFormat f);
 Result<WithoutConsent> parse_without_consent(const FieldValue& value); // anonymise|omit
 std::string_view without_consent_name(WithoutConsent w);
+// How many champions a team needs in the View before an anonymised colleague's team shows:
+// kMinTeamMin..kMaxTeamMin, a whole number or its text ("5").
+Result<int> parse_team_min(const FieldValue& value);
+// Success titles and stories: "shown" (true) or "hidden" (false).
+Result<bool> parse_visibility(const FieldValue& value);
+std::string_view visibility_name(bool shown);
 
 // A weight of the "score" metric: a number from 0 to kMaxWeight.
 inline constexpr double kMaxWeight = 1000;

@@ -26,6 +26,17 @@ std::optional<double> number_in(const FieldValue& v, double low, double high) {
     return n;
 }
 
+// A whole number as TOML holds it (an integer) or as the store keeps it (its text, "90").
+std::optional<std::int64_t> whole_number(const FieldValue& value) {
+    if (const auto* i = std::get_if<std::int64_t>(&value)) return *i;
+    if (const auto* s = std::get_if<std::string>(&value)) {
+        std::int64_t v = 0;
+        const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
+        if (!s->empty() && ec == std::errc{} && end == s->data() + s->size()) return v;
+    }
+    return std::nullopt;
+}
+
 bool zone_character(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
            c == '_' || c == '-' || c == '+';
@@ -54,13 +65,7 @@ std::string_view theme_name(ThemeName t) {
 }
 
 Result<int> parse_rotation(const FieldValue& value) {
-    std::optional<std::int64_t> n;
-    if (const auto* i = std::get_if<std::int64_t>(&value)) n = *i;
-    if (const auto* s = std::get_if<std::string>(&value)) {
-        std::int64_t v = 0;
-        const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
-        if (!s->empty() && ec == std::errc{} && end == s->data() + s->size()) n = v;
-    }
+    const auto n = whole_number(value);
     if (n && (*n == 0 || *n == 90 || *n == 180 || *n == 270)) return static_cast<int>(*n);
     return Error{"expected 0, 90, 180 or 270 (degrees clockwise), got " + shown(value)};
 }
@@ -145,6 +150,23 @@ Result<WithoutConsent> parse_without_consent(const FieldValue& value) {
 
 std::string_view without_consent_name(WithoutConsent w) {
     return w == WithoutConsent::anonymise ? "anonymise" : "omit";
+}
+
+Result<int> parse_team_min(const FieldValue& value) {
+    const auto n = whole_number(value);
+    if (n && *n >= kMinTeamMin && *n <= kMaxTeamMin) return static_cast<int>(*n);
+    return Error{"expected a whole number from " + std::to_string(kMinTeamMin) + " to " +
+                 std::to_string(kMaxTeamMin) + " (champions in a team), got " + shown(value)};
+}
+
+Result<bool> parse_visibility(const FieldValue& value) {
+    auto r = one_of(value, {"hidden", "shown"}, "shown or hidden");
+    if (!r) return r.error();
+    return r.value() == 1;
+}
+
+std::string_view visibility_name(bool shown) {
+    return shown ? "shown" : "hidden";
 }
 
 Result<double> parse_weight(const FieldValue& value) {

@@ -19,8 +19,12 @@ std::string quoted_title(const std::string& title) {
 
 std::vector<Celebration> visible_celebrations(const View& v, const SlideContext& ctx) {
     std::vector<Celebration> out;
-    for (const auto& c : ctx.celebrations)
-        if (v.champion(c.champion)) out.push_back(c); // omitted champions are never celebrated
+    for (auto c : ctx.celebrations)
+        if (v.champion(c.champion)) { // omitted champions are never celebrated
+            // The sync's raw title: the View's rules decide whether it shows.
+            if (!v.shows_success_title(c.champion)) c.title.clear();
+            out.push_back(std::move(c));
+        }
     if (!ctx.celebrations.empty()) return out;
     // The preview (`podium render`): the latest deal or hire stories up to today.
     const model::Date today{ctx.now.year, ctx.now.month, ctx.now.day};

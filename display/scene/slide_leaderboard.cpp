@@ -14,6 +14,8 @@ struct Board {
     const View& v;
     const SlideContext& ctx;
     bool show_values;
+    // One name size per list, so rows never mix sizes (list_name_size).
+    float card_name_size = 0, row_name_size = 0;
 };
 
 std::string subtitle_for(const Labels& l, Lang lang, const SlideOptions& o) {
@@ -60,6 +62,49 @@ std::string value_text(const Board& b, std::int64_t value) {
     return format_metric(b.v, b.ctx.options.metric, value, b.ctx.lang);
 }
 
+// A name at the list's one size, never shrunk on its own: whole if it fits `w`, else (for a
+// named champion) first name and initial, else cut with an ellipsis.
+std::string fitted_name(const Canvas& c, const ViewChampion& who, float w, float size) {
+    const auto fits = [&](std::string_view s) {
+        return c.measure().width(FontFace::semibold, size, s) <= w;
+    };
+    if (fits(who.display_name)) return who.display_name;
+    if (who.named) {
+        const std::string short_name = format_name(who.display_name, NameFormat::first_initial);
+        if (fits(short_name)) return short_name;
+    }
+    return c.cut(who.display_name, w, size, FontFace::semibold);
+}
+
+// The room for a name in a card of `box` (the team sits under the name) ...
+float card_name_width(const Board& b, Box box) {
+    const Canvas& c = b.c;
+    const float pad = c.px(32), d = std::min(box.h * 0.62f, c.px(124));
+    const float value_w = b.show_values ? box.w * 0.22f : 0;
+    return box.w - 2 * pad - d - c.px(32) - value_w - movement_width(b.c, b.ctx.lang) - c.px(16);
+}
+
+// ... and in a row of width `w`, beside its team column or without one.
+float row_name_width(const Board& b, float w, bool with_team) {
+    const Canvas& c = b.c;
+    const float gap = c.px(24);
+    const float value_w = b.show_values ? w * 0.2f : 0;
+    const float team_w = with_team ? w * 0.26f + gap : 0;
+    return w - c.px(84) - movement_width(b.c, b.ctx.lang) - team_w - value_w - gap;
+}
+
+// A list's one name size: the design size, shrunk (never below the five-metre minimum) only as
+// far as every name needs to fit whole in `room`. Names that still do not fit are shortened or
+// cut by fitted_name, at this same size.
+float list_name_size(const Canvas& c, const std::vector<Ranked>& names, float design, float room) {
+    float size = design;
+    for (const auto& r : names) {
+        const float w = c.measure().width(FontFace::semibold, design, r.champion->display_name);
+        if (w > room) size = std::min(size, std::floor(design * room / w));
+    }
+    return std::max(size, std::min(design, c.min_size()));
+}
+
 Color medal(const Theme& t, int rank) {
     return rank == 1 ? t.gold : rank == 2 ? t.silver : t.bronze;
 }
@@ -78,14 +123,14 @@ void card(const Board& b, const Ranked& r, Box box) {
     const float value_w = b.show_values ? box.w * 0.22f : 0;
     const float move_w = movement_width(c, b.ctx.lang);
     const float name_x = box.x + pad + d + c.px(32);
-    const float name_w = box.right() - pad - value_w - move_w - c.px(16) - name_x;
-    const float name_size = c.type(TypeScale::kName * 1.15f);
+    const float name_w = card_name_width(b, box);
+    const float name_size = b.card_name_size;
     const float team_size = c.type(TypeScale::kMin);
     const bool has_team = !r.champion->team.empty();
     const float block = name_size + (has_team ? team_size * 1.2f : 0);
     float y = cy - block / 2;
-    c.text(r.champion->display_name, {name_x, y, name_w, name_size}, name_size, FontFace::semibold,
-           t.text);
+    c.text(fitted_name(c, *r.champion, name_w, name_size), {name_x, y, name_w, name_size}, name_size,
+           FontFace::semibold, t.text);
     if (has_team)
         c.text(r.champion->team, {name_x, y + name_size * 1.2f, name_w, team_size}, team_size,
                FontFace::regular, t.text_muted);
@@ -100,20 +145,25 @@ void row(const Board& b, const Ranked& r, Box box, bool last) {
     Canvas& c = b.c;
     const Theme& t = c.theme();
     const float cy = box.y + box.h / 2;
-    const float size = c.type(TypeScale::kBody);
+    const float size = b.row_name_size;
     const float rank_w = c.px(84);
     const float move_w = movement_width(c, b.ctx.lang);
     const float value_w = b.show_values ? box.w * 0.2f : 0;
-    const float team_w = r.champion->team.empty() ? 0 : box.w * 0.26f;
+    const float gap = c.px(24);
+    float team_w = r.champion->team.empty() ? 0 : box.w * 0.26f;
     float x = box.x;
     c.text_centered_y(std::to_string(r.rank), x, cy, rank_w, size, FontFace::semibold, t.text_muted,
                       Align::right);
     x += rank_w;
     movement(c, r, x, cy, move_w, b.ctx.lang);
     x += move_w;
-    const float gap = c.px(24);
-    const float name_w = box.right() - x - team_w - value_w - (team_w > 0 ? gap : 0) - gap;
-    c.text_centered_y(r.champion->display_name, x, cy, name_w, size, FontFace::semibold, t.text);
+    const auto name_room = [&] { return box.right() - x - team_w - value_w - (team_w > 0 ? gap : 0) - gap; };
+    // A name that does not fit beside its team takes the team's column first.
+    if (team_w > 0 && c.measure().width(FontFace::semibold, size, r.champion->display_name) > name_room())
+        team_w = 0;
+    const float name_w = name_room();
+    c.text_centered_y(fitted_name(c, *r.champion, name_w, size), x, cy, name_w, size,
+                      FontFace::semibold, t.text);
     x += name_w + gap;
     if (team_w > 0) {
         c.text_centered_y(r.champion->team, x, cy, team_w, c.type(TypeScale::kMin),
@@ -139,7 +189,7 @@ void build_leaderboard(Canvas& c, const View& v, const SlideContext& ctx) {
     if (ranked.empty()) return draw_empty(c, f.body, l.no_one_to_show);
 
     const bool money = !opt.score && opt.metric == model::Metric::deal_value;
-    const Board b{c, v, ctx, v.rules.show_figures && (!money || v.rules.show_money)};
+    Board b{c, v, ctx, v.rules.show_figures && (!money || v.rules.show_money)};
     const Box body = f.body;
     const bool landscape = body.w > body.h * 1.3f;
     const std::size_t cards = std::min<std::size_t>(3, ranked.size());
@@ -150,6 +200,9 @@ void build_leaderboard(Canvas& c, const View& v, const SlideContext& ctx) {
                         ? Box{body.x, body.y, body.w * 0.44f, body.h}
                         : Box{body.x, body.y, body.w, std::min(body.h * 0.45f, c.px(210) * 3)};
     const float card_h = std::min((card_area.h - 2 * gap) / 3, c.px(250));
+    const std::vector<Ranked> top(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(cards));
+    b.card_name_size = list_name_size(c, top, c.type(TypeScale::kName * 1.15f),
+                                      card_name_width(b, {0, 0, card_area.w, card_h}));
     for (std::size_t i = 0; i < cards; ++i)
         card(b, ranked[i],
              {card_area.x, card_area.y + static_cast<float>(i) * (card_h + gap), card_area.w,
@@ -163,6 +216,10 @@ void build_leaderboard(Canvas& c, const View& v, const SlideContext& ctx) {
     const std::size_t fit = static_cast<std::size_t>(std::floor(rows.h / min_row));
     const std::size_t count = std::min(ranked.size() - cards, fit);
     if (count == 0) return;
+    const std::vector<Ranked> rest(ranked.begin() + static_cast<std::ptrdiff_t>(cards),
+                                   ranked.begin() + static_cast<std::ptrdiff_t>(cards + count));
+    b.row_name_size =
+        list_name_size(c, rest, c.type(TypeScale::kBody), row_name_width(b, rows.w, false));
     const float row_h =
         std::min(rows.h / static_cast<float>(std::max<std::size_t>(count, 7)), c.px(118));
     for (std::size_t i = 0; i < count; ++i)

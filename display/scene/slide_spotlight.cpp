@@ -137,15 +137,18 @@ void build_spotlight(Canvas& c, const View& v, const SlideContext& ctx) {
     // out whole (kicker too) rather than overlapping them.
     if (const auto* s = latest_success(v, who.key); s && story_fits) {
         y += c.px(40);
-        const std::string kicker = std::string(l.latest_success) + " \u00b7 " +
-                                   std::string(success_kind_label(l, s->kind)) + " \u00b7 " +
-                                   format_date_short(s->date, ctx.lang);
+        // A hidden title (the View empties it): the kind's headline, not a quote.
+        const bool titled = !s->title.empty();
+        std::string kicker = std::string(l.latest_success) + " \u00b7 ";
+        if (titled) kicker += std::string(success_kind_label(l, s->kind)) + " \u00b7 ";
+        kicker += format_date_short(s->date, ctx.lang);
         c.text(kicker, {text_area.x, y, text_area.w, small}, small, FontFace::semibold,
                t.text_muted);
         y += small * 1.5f;
         const float room = text_area.bottom() - tiles_h - c.px(32) - y;
         const int lines = std::clamp(static_cast<int>((room - story) / (story * 1.25f)) + 1, 1, 3);
-        const std::string quoted = "\u201c" + s->title + "\u201d";
+        const std::string quoted =
+            titled ? "\u201c" + s->title + "\u201d" : std::string(success_headline(l, s->kind));
         y += c.paragraph(quoted, {text_area.x, y, text_area.w, room}, story, FontFace::regular,
                          t.text, lines)
                  .h;

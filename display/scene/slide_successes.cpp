@@ -79,8 +79,10 @@ struct Story {
     float height;
 };
 
-Story story_of(const Canvas& c, const RowSizes& z, const model::Success& s, float w) {
-    Story out{c.wrap(s.title, w, z.title, FontFace::semibold, 2), 0};
+// A hidden title (the View empties it) gives way to a headline of the kind: "A new deal won".
+Story story_of(const Canvas& c, const RowSizes& z, const model::Success& s, Lang lang, float w) {
+    const std::string_view title = s.title.empty() ? success_headline(labels(lang), s.kind) : s.title;
+    Story out{c.wrap(title, w, z.title, FontFace::semibold, 2), 0};
     const auto lines = static_cast<float>(std::max<std::size_t>(1, out.title.size()));
     out.height = z.title * (1 + kTitleLineGap * (lines - 1)) + z.name_gap + z.small;
     return out;
@@ -111,7 +113,7 @@ void row_stacked(const Row& r, const model::Success& s, Box box) {
     const RowSizes z = row_sizes(c, true);
     const std::string value = value_text(r.v, s, r.ctx.lang);
     const float x = box.x + z.pad, right = box.right() - z.pad;
-    const Story story = story_of(c, z, s, right - x);
+    const Story story = story_of(c, z, s, r.ctx.lang, right - x);
     float y = box.y + (box.h - pill_height(z) - z.gap - story.height) / 2;
     const float value_w = value.empty() ? 0 : (right - x) * 0.4f;
     const float pill_w = kind_pill(c, z, success_kind_label(labels(r.ctx.lang), s.kind), x, y,
@@ -137,7 +139,7 @@ void row_side(const Row& r, const model::Success& s, Box box) {
     const float col_w = std::min(c.px(300), box.w * 0.2f);
     const float text_x = x + col_w + c.px(40);
     const float text_right = r.value_w > 0 ? right - r.value_w - c.px(48) : right;
-    const Story story = story_of(c, z, s, text_right - text_x);
+    const Story story = story_of(c, z, s, r.ctx.lang, text_right - text_x);
     const float side_h = pill_height(z) + z.gap + z.small;
     const float y = box.y + (box.h - std::max(story.height, side_h)) / 2;
     kind_pill(c, z, success_kind_label(labels(r.ctx.lang), s.kind), x, y, col_w);

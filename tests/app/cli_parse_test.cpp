@@ -303,6 +303,30 @@ TEST_CASE("cli: bad values") {
     }
 }
 
+TEST_CASE("cli: a bad --slide lists every slide kind, the celebration included") {
+    const std::string msg = parse_error(
+        {"render", "--slide", "nope", "--size", "1920x1080", "--format", "text"}, {"--slide", "nope"});
+    // The list comes from the one table of kinds, so a new kind cannot be left out of it.
+    for (SlideKind k : podium::scene::kAllSlides) {
+        CAPTURE(podium::scene::slide_kind_name(k));
+        CHECK(contains(msg, podium::scene::slide_kind_name(k)));
+    }
+    CHECK(contains(msg, "celebration"));
+}
+
+TEST_CASE("cli: --overlay draws over a PNG, so --format text with it is refused") {
+    // Either order; the overlay's tab is valid, only the pair is not.
+    parse_error({"render", "--slide", "leaderboard", "--size", "1920x1080", "--format", "text",
+                 "--overlay", "status"},
+                {"--overlay", "--format text"});
+    parse_error({"render", "--overlay", "privacy", "--slide", "results", "--format", "text",
+                 "--size", "1280x720"},
+                {"--overlay", "--format text"});
+    const CliOptions png = parse_ok({"render", "--slide", "leaderboard", "--size", "1920x1080",
+                                     "--overlay", "status", "--out", "x.png"});
+    CHECK(png.render.overlay.has_value());
+}
+
 TEST_CASE("cli: render needs a slide, a size and exactly one output") {
     parse_error({"render", "--size", "1920x1080", "--format", "text"}, {"--slide"});
     parse_error({"render", "--slide", "leaderboard", "--format", "text"}, {"--size"});

@@ -68,7 +68,7 @@ TEST_CASE("config cli: check prints ok, or every problem with exit 1") {
         CHECK(r.exit_code == 0);
         CHECK(r.err.empty());
         CHECK(r.out ==
-              example(name) + ": ok, " + (name == "lobby.toml" ? "17" : "25") + " settings\n");
+              example(name) + ": ok, " + (name == "lobby.toml" ? "19" : "27") + " settings\n");
     }
 
     const std::string bad = dir.file("bad.toml");

@@ -84,6 +84,12 @@ TEST_CASE("config: display, screen-off commands, interrupts and privacy become s
         {"privacy.public", "without_consent", "\"omit\"", "privacy.public.without_consent", "omit"},
         {"privacy.internal", "without_consent", "\"anonymise\"", "privacy.internal.without_consent",
          "anonymise"},
+        {"privacy.public", "team_min", "5", "privacy.public.team_min", "5"},
+        {"privacy.internal", "team_min", "1", "privacy.internal.team_min", "1"},
+        {"privacy.public", "success_titles", "\"shown\"", "privacy.public.success_titles", "shown"},
+        {"privacy.public", "success_stories", "\"hidden\"", "privacy.public.success_stories", "hidden"},
+        {"privacy.internal", "success_titles", "\"hidden\"", "privacy.internal.success_titles", "hidden"},
+        {"privacy.internal", "success_stories", "\"shown\"", "privacy.internal.success_stories", "shown"},
     };
     for (const Case& c : cases) {
         const std::string text = one_key(c.table, c.key, c.value);
@@ -119,6 +125,10 @@ TEST_CASE("config: invalid display, schedule, privacy and scoring values name li
         {"privacy.public", "money", "0", "", "expected true or false, got 0"},
         {"privacy.internal", "without_consent", "\"hide\"", "",
          "expected anonymise or omit, got \"hide\""},
+        {"privacy.public", "team_min", "0", "", "expected a whole number from 1 to 100 (champions in a team), got 0"},
+        {"privacy.public", "team_min", "5.5", "", "got 5.5"},
+        {"privacy.public", "success_titles", "true", "", "expected shown or hidden, got true"},
+        {"privacy.internal", "success_stories", "\"show\"", "", "expected shown or hidden, got \"show\""},
         {"scoring", "deals", "2000", "", "expected a number from 0 to 1000, got 2000"},
         {"scoring", "deals", "-1", "", "got -1"},
         {"scoring", "leads", "\"2\"", "", "got \"2\""},

@@ -60,7 +60,8 @@ TEST_CASE("config: the example files in kiosk-config/ check clean") {
     CHECK(lobby.errors == std::vector<std::string>{});
     CHECK(keys_of(lobby.values) ==
           "display.language,display.text_size,display.time_zone,display.transition,"
-          "privacy.public.figures,privacy.public.money,privacy.public.names,privacy.public.teams,"
+          "privacy.public.figures,privacy.public.money,privacy.public.names,"
+          "privacy.public.success_stories,privacy.public.success_titles,privacy.public.teams,"
           "privacy.public.without_consent,schedule.interrupts.public,schedule.playlist,"
           "schedule.screen_off,schedule.screen_off_command,schedule.screen_on_command,"
           "sync.interval_seconds,sync.source,sync.token_file");
@@ -75,8 +76,9 @@ TEST_CASE("config: the example files in kiosk-config/ check clean") {
           "display.language,display.time_zone,display.transition,organisation.currency,"
           "organisation.goal_percent,organisation.headcount,organisation.name,"
           "privacy.internal.figures,privacy.internal.money,privacy.internal.names,"
-          "privacy.internal.teams,privacy.internal.without_consent,privacy.public.figures,"
-          "privacy.public.money,privacy.public.names,privacy.public.teams,"
+          "privacy.internal.team_min,privacy.internal.teams,privacy.internal.without_consent,"
+          "privacy.public.figures,privacy.public.money,privacy.public.names,"
+          "privacy.public.team_min,privacy.public.teams,"
           "privacy.public.without_consent,schedule.audience,schedule.interrupts.internal,"
           "schedule.interrupts.public,schedule.playlist,schedule.screen_off,score.weights,"
           "sync.interval_seconds,sync.source");

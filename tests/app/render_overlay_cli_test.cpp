@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 using namespace podium::test::cli_support;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -57,4 +60,16 @@ TEST_CASE("render cli: an unknown overlay tab is a usage error naming the choice
                                                  "--overlay", "secrets", "--out", dir.file("x.png")}));
     CHECK(r.exit_code == 2);
     CHECK(contains(r.err, "status, playlist, privacy, source, display or log"));
+}
+
+TEST_CASE("render cli: --overlay with --format text exits 2 naming both options, writing nothing") {
+    TempDir dir;
+    const auto r = run_podium(dir, with_db(dir, {"render", "--slide", "leaderboard", "--size", "1280x720",
+                                                 "--overlay", "status", "--format", "text"}));
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty()); // not the slide's text with the overlay silently dropped
+    CAPTURE(r.err);
+    CHECK(contains(r.err, "--overlay"));
+    CHECK(contains(r.err, "--format text"));
+    CHECK_FALSE(fs::exists(dir.file("podium.db"))); // refused before opening the store
 }

@@ -363,3 +363,20 @@ TEST_CASE("overlay: F12 and Ctrl+Alt+A open it; other keys do not") {
     e.key.keysym.mod = KMOD_NONE;
     CHECK_FALSE(overlay::is_open_shortcut(e));
 }
+
+TEST_CASE("overlay: the privacy tab steps team_min within its range, previews it and saves it") {
+    auto store = open_store(":memory:");
+    REQUIRE(overlay::AdminPin(store, OverlayDriver::kPinIterations).set_pin(kPin, test::kOverlayNow).ok());
+    OverlayDriver d(store);
+    unlock(d, kPin);
+    d.click("tab.privacy");
+    CHECK(d.previews.back().privacy.visitors.team_min == 5);
+    d.click("privacy.public.team_min.more");
+    CHECK(d.previews.back().privacy.visitors.team_min == 6);
+    for (int i = 0; i < 10; ++i) d.click("privacy.public.team_min.fewer");
+    CHECK(d.ui.draft().privacy_public.team_min == 1); // never below one champion
+    d.click("privacy.public.team_min.more");
+    REQUIRE(count_of<overlay::SaveSettings>(d.click("save")) == 1);
+    CHECK(store.setting("privacy.public.team_min") == "2");
+    CHECK_FALSE(store.setting("privacy.internal.team_min").has_value()); // unchanged: not written
+}

@@ -52,3 +52,22 @@ TEST_CASE("settings draft: an unchanged draft changes nothing; an edit changes o
     REQUIRE(back.ok());
     CHECK(back.value() == overlay::schedule_of(edited).playlist);
 }
+
+TEST_CASE("settings draft: success titles and stories read from the store and encode as shown|hidden") {
+    std::map<std::string, std::string> stored{{"privacy.public.success_titles", "shown"}};
+    auto lookup = [&](const std::string& k) -> std::optional<std::string> {
+        if (auto it = stored.find(k); it != stored.end()) return it->second;
+        return std::nullopt;
+    };
+    const auto base = overlay::make_draft(lookup);
+    CHECK(base.privacy_public.show_success_titles);
+    CHECK_FALSE(base.privacy_public.show_success_stories); // the public default
+    CHECK(base.privacy_internal.show_success_stories);     // the internal default
+    auto edited = base;
+    edited.privacy_public.show_success_titles = false;
+    edited.privacy_internal.show_success_stories = false;
+    const auto c = overlay::changes(base, edited);
+    REQUIRE(c.size() == 2);
+    CHECK(c[0] == std::pair<std::string, std::string>{"privacy.internal.success_stories", "hidden"});
+    CHECK(c[1] == std::pair<std::string, std::string>{"privacy.public.success_titles", "hidden"});
+}

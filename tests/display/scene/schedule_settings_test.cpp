@@ -195,7 +195,11 @@ TEST_CASE("settings: device_settings with nothing stored gives every default, si
     CHECK(problems.empty());
     const auto keys = device_setting_keys();
     CHECK(asked == std::set<std::string>(keys.begin(), keys.end()));
-    CHECK(keys.size() == 24);
+    CHECK(keys.size() == 30);
+    CHECK(asked.count("privacy.public.success_titles") == 1);
+    CHECK(asked.count("privacy.internal.success_stories") == 1);
+    CHECK(asked.count("privacy.public.team_min") == 1);
+    CHECK(asked.count("privacy.internal.team_min") == 1);
     CHECK(asked.count("privacy.public.without_consent") == 1);
     CHECK(asked.count("display.theme") == 1);
     CHECK(asked.count("display.rotation") == 1);
@@ -238,11 +242,17 @@ TEST_CASE("settings: device_settings reads every key") {
         {"privacy.internal.figures", "false"},
         {"privacy.internal.teams", "false"},
         {"privacy.internal.without_consent", "omit"},
+        {"privacy.internal.team_min", "3"},
+        {"privacy.internal.success_titles", "hidden"},
+        {"privacy.internal.success_stories", "hidden"},
         {"privacy.public.names", "anonymous"},
         {"privacy.public.money", "true"},
         {"privacy.public.figures", "false"},
         {"privacy.public.teams", "false"},
         {"privacy.public.without_consent", "omit"},
+        {"privacy.public.team_min", "12"},
+        {"privacy.public.success_titles", "shown"},
+        {"privacy.public.success_stories", "shown"},
         {"score.weights", R"({"hires":7})"},
     };
     std::vector<std::string> problems;
@@ -268,10 +278,12 @@ TEST_CASE("settings: device_settings reads every key") {
     CHECK(s.stale_after_seconds == 2700);
     const AudienceRules& in = s.privacy.internal;
     CHECK((in.names == NameFormat::initials && !in.show_money && !in.show_figures &&
-           !in.show_teams && in.without_consent == WithoutConsent::omit));
+           !in.show_teams && in.without_consent == WithoutConsent::omit && in.team_min == 3 &&
+           !in.show_success_titles && !in.show_success_stories));
     const AudienceRules& out = s.privacy.visitors;
     CHECK((out.names == NameFormat::anonymous && out.show_money && !out.show_figures &&
-           !out.show_teams && out.without_consent == WithoutConsent::omit));
+           !out.show_teams && out.without_consent == WithoutConsent::omit && out.team_min == 12 &&
+           out.show_success_titles && out.show_success_stories));
     ScoreWeights hires;
     hires.weight[static_cast<std::size_t>(Metric::hires)] = 7;
     CHECK(s.score_weights == hires);
@@ -303,6 +315,11 @@ TEST_CASE("settings: a bad stored value keeps that key's default and names the k
         {"privacy.public.money", "1", "setting privacy.public.money: expected \"true\""},
         {"privacy.internal.without_consent", "hide",
          "setting privacy.internal.without_consent: expected anonymise or omit"},
+        {"privacy.public.team_min", "0",
+         "setting privacy.public.team_min: expected a whole number from 1 to 100 (champions in a "
+         "team), got \"0\""},
+        {"privacy.public.success_titles", "true",
+         "setting privacy.public.success_titles: expected shown or hidden, got \"true\""},
         {"score.weights", R"({"deals":-1})", "setting score.weights.deals: expected a number"},
     };
     for (const Case& c : cases) {
@@ -332,6 +349,9 @@ TEST_CASE("settings: a bad stored value keeps that key's default and names the k
         CHECK(s.privacy.visitors.names == NameFormat::first_initial);
         CHECK_FALSE(s.privacy.visitors.show_money);
         CHECK(s.privacy.internal.without_consent == WithoutConsent::anonymise);
+        CHECK(s.privacy.visitors.team_min == kDefaultTeamMin);
+        CHECK_FALSE(s.privacy.visitors.show_success_titles);
+        CHECK(s.privacy.internal.show_success_stories);
         CHECK(s.score_weights == ScoreWeights::defaults());
         if (c.key != "display.transition") CHECK(s.transition == Transition::slide);
         CHECK_FALSE(s.schedule.interrupts_internal);

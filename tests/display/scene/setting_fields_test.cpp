@@ -294,6 +294,18 @@ TEST_CASE("settings: privacy values, stored flags and weights") {
         CHECK(parse_without_consent(text(std::string(without_consent_name(w)))).value() == w);
     CHECK(error_of(parse_without_consent(text("anonymize"))) ==
           "expected anonymise or omit, got \"anonymize\"");
+    // team_min: a whole number of champions, as TOML writes it or as the store keeps it.
+    CHECK(parse_team_min(FieldValue{std::int64_t{1}}).value() == 1);
+    CHECK(parse_team_min(FieldValue{std::int64_t{100}}).value() == 100);
+    CHECK(parse_team_min(text("7")).value() == 7);
+    for (const FieldValue& bad : {FieldValue{std::int64_t{0}}, FieldValue{std::int64_t{101}},
+                                  text("5 "), text(""), FieldValue{2.5}, FieldValue{true}})
+        CHECK(error_of(parse_team_min(bad)).starts_with("expected a whole number from 1 to 100"));
+    for (const bool shown : {true, false})
+        CHECK(parse_visibility(text(std::string(visibility_name(shown)))).value() == shown);
+    CHECK(visibility_name(false) == "hidden");
+    CHECK(error_of(parse_visibility(FieldValue{true})) == "expected shown or hidden, got true");
+    CHECK(error_of(parse_visibility(text("visible"))) == "expected shown or hidden, got \"visible\"");
 
     CHECK(parse_flag_text("true").value());
     CHECK_FALSE(parse_flag_text("false").value());

@@ -215,12 +215,19 @@ TEST_CASE("successes: money for colleagues, never for visitors; names as the Vie
 TEST_CASE("successes: a champion without consent shows as 'A colleague', or not at all") {
     auto s = storybook();
     s.feed.champions[0].consent = {true, false, false}; // Sanne: colleagues only
-    const auto anonymised = build_for(SlideKind::successes, s, Audience::visitors);
+    PrivacySettings titles; // titles shown to visitors, yet never those of who may not be named
+    titles.visitors.show_success_titles = true;
+    const auto anonymised =
+        build_for(SlideKind::successes, s, Audience::visitors, Lang::en, 1920, 1080, titles);
     CHECK_FALSE(has_text(anonymised, "Sanne"));
     CHECK(has_text(anonymised, "A colleague"));
-    CHECK(has_text(anonymised, "Story of day 27")); // Sanne's story keeps its place
+    // Sanne's story keeps its place, but not its words (free text may name her): the kind's
+    // headline stands in. A named colleague's title still shows.
+    CHECK_FALSE(has_text(anonymised, "Story of day 27"));
+    CHECK(has_text(anonymised, "A new deal won"));
+    CHECK(has_text(anonymised, "Story of day 30"));
 
-    PrivacySettings omit;
+    PrivacySettings omit = titles;
     omit.visitors.without_consent = WithoutConsent::omit;
     const auto omitted =
         build_for(SlideKind::successes, s, Audience::visitors, Lang::en, 1920, 1080, omit);
@@ -229,6 +236,46 @@ TEST_CASE("successes: a champion without consent shows as 'A colleague', or not 
     CHECK_FALSE(has_text(omitted, "A colleague"));
     CHECK_FALSE(has_text(omitted, "Story of day 27"));
     CHECK(has_text(omitted, "Story of day 24"));
+}
+
+TEST_CASE("successes: hidden titles (the public default) give the kind's headline, at every size") {
+    const auto s = storybook();
+    CHECK_FALSE(PrivacySettings{}.visitors.show_success_titles);
+    CHECK(PrivacySettings{}.internal.show_success_titles);
+    for (auto [w, h] : {std::pair{1280.0f, 720.0f}, std::pair{1920.0f, 1080.0f},
+                        std::pair{3840.0f, 2160.0f}, std::pair{1080.0f, 1920.0f}})
+        for (Lang lang : {Lang::en, Lang::nl}) {
+            CAPTURE(w);
+            const auto dl = build_for(SlideKind::successes, s, Audience::visitors, lang, w, h);
+            check_layout(dl);
+            CHECK_FALSE(has_text(dl, "Story of day"));
+            // Still a story per row: the kind, the date, a headline and who (as privacy allows).
+            CHECK(has_text(dl, lang == Lang::en ? "A new deal won" : "Een nieuwe deal binnen"));
+            CHECK(has_text(dl, lang == Lang::en ? "30 Oct" : "30 okt"));
+            CHECK(has_text(dl, "Sanne V."));
+        }
+    // The spotlight and the celebration say what happened without quoting the title.
+    auto ctx = test::context(1920, 1080);
+    const auto view = make_view(s, Audience::visitors, PrivacySettings{}, Lang::en);
+    // (c0's latest story is the press one dated after today: the spotlight does not wait for it.)
+    for (const auto& [key, headline] : {std::pair{"c0", "In the press"}, std::pair{"c1", "A new deal won"},
+                                        std::pair{"c2", "A new deal won"}}) {
+        ctx.options.spotlight_key = key;
+        const auto spot = build_slide(SlideKind::spotlight, view, ctx, test::metrics());
+        check_layout(spot);
+        CHECK_FALSE(has_text(spot, "Story of day"));
+        CHECK_FALSE(has_text(spot, "Not yet news"));
+        CHECK(has_text(spot, headline));
+    }
+    ctx.celebrations = {{"c0", "deal", "Story of day 30 with Sanne de Vries", {2026, 11, 20}}};
+    const auto party = build_slide(SlideKind::celebration, view, ctx, test::metrics());
+    check_layout(party);
+    CHECK(has_text(party, "New deal!"));
+    CHECK(has_text(party, "Sanne V."));
+    CHECK_FALSE(has_text(party, "Story of day"));
+    // Colleagues see the titles, by default.
+    const auto inside = make_view(s, Audience::internal, PrivacySettings{}, Lang::en);
+    CHECK(has_text(build_slide(SlideKind::celebration, inside, ctx, test::metrics()), "Story of day 30"));
 }
 
 TEST_CASE("successes: without stories a calm message, in both languages") {
