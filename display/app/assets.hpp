@@ -17,6 +17,5 @@ Result<std::string> find_assets_dir();
 Result<FontFiles> load_fonts(const std::string& assets_dir);
 Result<FontFiles> load_bundled_fonts(); // find_assets_dir, then load_fonts
 std::string default_db_path();
-Result<std::vector<unsigned char>> read_file(const std::string& path);
 
 } // namespace podium::app

@@ -16,7 +16,8 @@ Commands:
   sync --once [--source SRC]
                            One sync attempt from SRC (default: the configured source). SRC is
                            an http(s) URL (JSON or CSV), sqlite:///path, postgresql://..., or
-                           a file path. Exit 0 when applied or unchanged; 3 feed rejected,
+                           a file path. Exit 0 when applied or unchanged; 1 configuration
+                           error (no source, an unusable token or CA file); 3 feed rejected,
                            4 source unreachable, 5 store error (one line on stderr); the store
                            is untouched on any failure.
   export                   Write the store's data as a version-1 JSON feed to standard output.

@@ -7,6 +7,7 @@
 #include "display/scene/schedule_settings.hpp"
 #include "display/scene/time_zone.hpp"
 #include "sync/feed_validate.hpp"
+#include "sync/file_read.hpp"
 #include "sync/source.hpp"
 
 #include <algorithm>
@@ -14,9 +15,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <optional>
 #include <utility>
+
+#include <sys/stat.h>
 
 namespace podium::app {
 namespace {
@@ -344,14 +346,45 @@ std::string syntax_message(std::string_view description) {
     return "invalid TOML: " + s;
 }
 
+// What sync would trip over in the files the config names: the token file (a regular file, one
+// line) and the CA file (a regular file). A file that does not exist yet is not reported: it is
+// often installed after the config is checked, and sync says so when it runs.
+void check_named_files(const toml::table& root, ConfigValues& values, Problems& problems) {
+    const struct {
+        const char* key;
+        const char* setting;
+        Status (*check)(const std::string&);
+    } named[] = {
+        {"token_file", "sync.token_file",
+         [](const std::string& p) -> Status {
+             if (auto t = sync::read_token_file(p); !t) return t.error();
+             return Ok{};
+         }},
+        {"ca_file", "sync.ca_file", sync::check_ca_file},
+    };
+    const toml::table* source = root["source"].as_table();
+    for (const auto& n : named) {
+        const auto value = values.find(n.setting);
+        const toml::node* node = source ? source->get(n.key) : nullptr;
+        if (value == values.end() || !node) continue;
+        struct stat st {};
+        if (::stat(value->second.c_str(), &st) != 0 && errno == ENOENT) continue;
+        if (auto ok = n.check(value->second); !ok) {
+            problems.push_back({node->source().begin, "source." + std::string(n.key) + ": " + ok.error().message});
+            values.erase(value);
+        }
+    }
+}
+
 } // namespace
 
-ConfigCheck check_config(std::string_view text, std::string_view file_name) {
+ConfigCheck check_config(std::string_view text, std::string_view file_name, FileChecks files) {
     ConfigCheck result;
     Problems problems;
     try {
         const toml::table root = toml::parse(text, file_name);
         check_table(root, "", result.values, problems);
+        if (files == FileChecks::on) check_named_files(root, result.values, problems);
     } catch (const toml::parse_error& e) {
         problems.push_back({e.source().begin, syntax_message(e.description())});
     }
@@ -365,15 +398,10 @@ ConfigCheck check_config(std::string_view text, std::string_view file_name) {
     return result;
 }
 
-ConfigCheck check_config_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::string text(kMaxFileBytes + 1, '\0');
-    if (in) in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (!in && !in.eof()) return {{}, {path + ": cannot read it: " + std::strerror(errno)}};
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (text.size() > kMaxFileBytes)
-        return {{}, {path + ": larger than 1 MiB; a kiosk config is a few lines"}};
-    return check_config(text, path);
+ConfigCheck check_config_file(const std::string& path, FileChecks files) {
+    auto text = sync::read_regular_file(path, kMaxFileBytes);
+    if (!text) return {{}, {text.error().message}}; // 1 MiB: a kiosk config is a few lines
+    return check_config(text.value(), path, files);
 }
 
 Status apply_config(sync::Store& store, const ConfigValues& values, const std::string& now) {
