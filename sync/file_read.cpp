@@ -29,7 +29,7 @@ Error not_a_file(const std::string& path, mode_t mode) {
 }
 
 Error too_large(const std::string& path, std::int64_t max_bytes) {
-    return Error{path + ": larger than " + size_text(max_bytes) + ", the most Podium reads of it"};
+    return Error{path + ": larger than " + size_text(max_bytes) + ", the limit for it"};
 }
 
 struct Fd {

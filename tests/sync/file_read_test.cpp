@@ -35,7 +35,7 @@ TEST_CASE("file read: a directory, a device, a FIFO and a file over the limit ar
     // Never opened for reading: a FIFO with no writer would block the reader for ever.
     CHECK(error_of(sync::read_regular_file(fifo, 1 << 20)) == fifo + ": is a named pipe (FIFO), not a file");
     CHECK(error_of(sync::read_regular_file(big, 64 << 10)) ==
-          big + ": larger than 64 KiB, the most Podium reads of it");
+          big + ": larger than 64 KiB, the limit for it");
     CHECK(error_of(sync::read_regular_file(dir.file("nowhere"), 10)).starts_with(dir.file("nowhere") + ": cannot read it"));
     CHECK_FALSE(sync::check_regular_file("/dev/zero", 1 << 20).ok());
     CHECK(sync::check_regular_file(big, 70 << 10).ok());
