@@ -54,6 +54,10 @@ Result<FontFiles> load_bundled_fonts() {
 
 std::string default_db_path() {
     if (auto e = env("PODIUM_DB"); !e.empty()) return e;
+    return builtin_db_path();
+}
+
+std::string builtin_db_path() {
     if (auto e = env("STATE_DIRECTORY"); !e.empty())
         return e + "/podium.db"; // systemd StateDirectory=
     if (auto e = env("XDG_STATE_HOME"); !e.empty()) return e + "/podium/podium.db";

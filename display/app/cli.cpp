@@ -47,6 +47,9 @@ Commands:
 Options:
   --db PATH                The local store (SQLite). Default: $PODIUM_DB, else
                            $STATE_DIRECTORY/podium.db, else ~/.local/state/podium/podium.db.
+                           A file that is not a Podium store is refused (exit 1) and left as
+                           it is; its folder must exist. render, plan and export never create
+                           a store (without one: the demo; export exits 1).
   --config PATH            A managed kiosk config file. run, sync and render check it first and
                            apply it to the store, so its values win over settings made on the
                            device; on any problem they print it and exit 1.
