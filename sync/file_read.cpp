@@ -105,7 +105,8 @@ Result<std::string> read_token_file(const std::string& path) {
 }
 
 Status check_ca_file(const std::string& path) {
-    if (auto st = check_regular_file(path, kMaxCaFileBytes); !st) return Error{"CA file " + st.error().message};
+    if (auto st = check_regular_file(path, kMaxCaFileBytes); !st)
+        return Error{"CA file " + st.error().message};
     return Ok{};
 }
 

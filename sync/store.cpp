@@ -172,7 +172,8 @@ Result<Store> Store::open(const std::string& path) {
         // Before anything is written (journal_mode below writes the header): another program's
         // database never gets Podium's tables.
         if (path != ":memory:")
-            if (const std::string what = foreign_database(raw); !what.empty()) return Error{not_a_store(path, what)};
+            if (const std::string what = foreign_database(raw); !what.empty())
+                return Error{not_a_store(path, what)};
         exec(raw, "PRAGMA foreign_keys = ON");
         if (path != ":memory:") {
             // WAL: readers (the render thread's snapshot load) never block the sync writer, and a

@@ -19,7 +19,7 @@ constexpr std::size_t kAppIdOffset = 68; // big-endian, in the 100-byte header
 constexpr std::size_t kScanBytes = 256u << 20;
 
 // The tables every Podium store has had since schema 1.
-constexpr const char* kCoreTables[] = {"organisation", "champions", "monthly", "successes",
+constexpr const char* kCoreTables[] = {"organisation", "champions", "monthly",  "successes",
                                        "investment",   "feed_meta", "settings", "logs"};
 
 std::string hex(std::uint32_t v) {
@@ -47,7 +47,8 @@ bool holds_podium_schema(const std::string& bytes) {
     constexpr std::string_view names = "tablefeed_metafeed_meta";
     const std::string_view sql = kMigrations[0];
     const auto at = sql.find("CREATE TABLE feed_meta (");
-    const std::string_view create = sql.substr(at, sql.find(',', at) - at); // up to the first column's end
+    const std::string_view create =
+        sql.substr(at, sql.find(',', at) - at); // up to the first column's end
     for (auto hit = bytes.find(names); hit != std::string::npos; hit = bytes.find(names, hit + 1)) {
         const auto after = hit + names.size();
         for (std::size_t gap = 0; gap <= 9 && after + gap < bytes.size(); ++gap)
@@ -61,16 +62,21 @@ bool holds_podium_schema(const std::string& bytes) {
 std::string foreign_database(sqlite3* db) {
     const auto app_id = static_cast<std::uint32_t>(single_int(db, "PRAGMA application_id"));
     if (app_id == kApplicationId) return {};
-    if (app_id != 0) return "a SQLite database of another program (application id " + hex(app_id) + ")";
+    if (app_id != 0)
+        return "a SQLite database of another program (application id " + hex(app_id) + ")";
     // A store from a newer Podium always has the id; a version above ours without it is refused
     // as newer by the migration step, which changes nothing either.
-    if (single_int(db, "PRAGMA user_version") > static_cast<std::int64_t>(kMigrations.size())) return {};
+    if (single_int(db, "PRAGMA user_version") > static_cast<std::int64_t>(kMigrations.size()))
+        return {};
     if (single_int(db, "SELECT count(*) FROM sqlite_master") == 0) return {}; // nothing to lose
     std::string list;
-    for (const char* t : kCoreTables) list += std::string(list.empty() ? "'" : ",'") + t + "'";
-    const auto found = single_int(db, ("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (" +
-                                       list + ")").c_str());
-    if (found == static_cast<std::int64_t>(std::size(kCoreTables))) return {}; // an older Podium's store
+    for (const char* t : kCoreTables)
+        list += std::string(list.empty() ? "'" : ",'") + t + "'";
+    const auto found = single_int(
+        db, ("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (" + list + ")")
+                .c_str());
+    if (found == static_cast<std::int64_t>(std::size(kCoreTables)))
+        return {}; // an older Podium's store
     return "a SQLite database of another program (it has tables, but not Podium's)";
 }
 
@@ -80,7 +86,8 @@ bool was_podium_store(const std::string& path) {
     std::string head(100, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
-    if (head.size() == 100 && head.starts_with(kMagic) && header_app_id(head) == kApplicationId) return true;
+    if (head.size() == 100 && head.starts_with(kMagic) && header_app_id(head) == kApplicationId)
+        return true;
     // Read on in chunks that overlap by more than a record's start, so none is cut in two.
     constexpr std::size_t kChunk = 1u << 20, kOverlap = 4096;
     std::string window = head;
@@ -107,14 +114,17 @@ std::string foreign_by_bytes(const std::string& path) {
     if (head.empty()) return {};
     if (head.size() == 100 && head.starts_with(kMagic)) {
         const std::uint32_t id = header_app_id(head);
-        return id == 0 || id == kApplicationId ? "" : "a SQLite database of another program (application id " + hex(id) + ")";
+        return id == 0 || id == kApplicationId
+                   ? ""
+                   : "a SQLite database of another program (application id " + hex(id) + ")";
     }
     return was_podium_store(path) ? "" : "not a SQLite database";
 }
 
 std::string not_a_store(const std::string& path, const std::string& what) {
     return "the file " + path + " is not a Podium store (" + what +
-           "); it was left as it is: give --db the path of a Podium store, or of a file that does not exist yet";
+           "); it was left as it is: give --db the path of a Podium store, or of a file that does "
+           "not exist yet";
 }
 
 } // namespace podium::sync

@@ -96,12 +96,14 @@ std::string corruption_of(const std::string& path) {
 
 Result<OpenedStore> open_or_rebuild_store(const std::string& path, const std::string& now_utc) {
     std::error_code ec;
-    if (const auto kind = fs::status(path, ec); !ec && fs::exists(kind) && !fs::is_regular_file(kind))
+    const auto kind = fs::status(path, ec);
+    if (!ec && fs::exists(kind) && !fs::is_regular_file(kind))
         if (auto st = check_regular_file(path, std::numeric_limits<std::int64_t>::max()); !st)
             return Error{"the store " + st.error().message};
     // Only a file that was a Podium store is moved aside: anything else is someone else's, and is
     // told apart before SQLite opens it (which could add a -shm or take a -wal beside it).
-    if (const std::string what = foreign_by_bytes(path); !what.empty()) return Error{not_a_store(path, what)};
+    if (const std::string what = foreign_by_bytes(path); !what.empty())
+        return Error{not_a_store(path, what)};
     const std::string why = corruption_of(path);
     if (!why.empty() && !was_podium_store(path)) return Error{not_a_store(path, why)};
     if (why.empty()) {
@@ -177,7 +179,8 @@ std::string copy_into(sqlite3* into, const std::string& name, int flags, bool ex
 Result<Store> read_only_copy(const std::string& path) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return Error{"store " + path + ": no such file"};
-    if (const std::string what = foreign_by_bytes(path); !what.empty()) return Error{not_a_store(path, what)};
+    if (const std::string what = foreign_by_bytes(path); !what.empty())
+        return Error{not_a_store(path, what)};
     auto copy = Store::open(":memory:");
     if (!copy) return copy.error();
     sqlite3* into = copy.value().raw();
@@ -191,7 +194,8 @@ Result<Store> read_only_copy(const std::string& path) {
         why = copy_into(into, file_uri(path, "immutable=1"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, false);
     if (!why.empty()) return Error{"store " + path + ": cannot read it either (" + why + ")"};
     try {
-        if (const std::string what = foreign_database(into); !what.empty()) return Error{not_a_store(path, what)};
+        if (const std::string what = foreign_database(into); !what.empty())
+            return Error{not_a_store(path, what)};
     } catch (const SqlError& e) {
         return Error{"store " + path + ": cannot read it either (" + e.what() + ")"};
     }

@@ -28,10 +28,12 @@ Result<sync::Store> open_store(const std::string& path) {
         // gave (--db, $PODIUM_DB) is more likely a typo than a wish for new folders.
         std::error_code ec;
         const auto parent = std::filesystem::path(path).parent_path();
-        if (!parent.empty() && path == builtin_db_path()) std::filesystem::create_directories(parent, ec);
+        if (!parent.empty() && path == builtin_db_path())
+            std::filesystem::create_directories(parent, ec);
         if (ec) return Error{"cannot create the folder of the store " + path + ": " + ec.message()};
         if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
-            return Error{"the folder of the store " + path + " does not exist: check the path, or create the folder first"};
+            return Error{"the folder of the store " + path +
+                         " does not exist: check the path, or create the folder first"};
     }
     // A corrupt file is moved aside and replaced by a fresh store (which then gets the demo or
     // the next sync): a screen that cannot start helps no one, and the old file is kept.

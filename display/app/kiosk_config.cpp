@@ -18,8 +18,6 @@
 #include <optional>
 #include <utility>
 
-#include <sys/stat.h>
-
 namespace podium::app {
 namespace {
 
@@ -344,36 +342,6 @@ std::string syntax_message(std::string_view description) {
         s = escape_bytes(s, [](unsigned char b) { return b >= 0x80; });
     if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
     return "invalid TOML: " + s;
-}
-
-// What sync would trip over in the files the config names: the token file (a regular file, one
-// line) and the CA file (a regular file). A file that does not exist yet is not reported: it is
-// often installed after the config is checked, and sync says so when it runs.
-void check_named_files(const toml::table& root, ConfigValues& values, Problems& problems) {
-    const struct {
-        const char* key;
-        const char* setting;
-        Status (*check)(const std::string&);
-    } named[] = {
-        {"token_file", "sync.token_file",
-         [](const std::string& p) -> Status {
-             if (auto t = sync::read_token_file(p); !t) return t.error();
-             return Ok{};
-         }},
-        {"ca_file", "sync.ca_file", sync::check_ca_file},
-    };
-    const toml::table* source = root["source"].as_table();
-    for (const auto& n : named) {
-        const auto value = values.find(n.setting);
-        const toml::node* node = source ? source->get(n.key) : nullptr;
-        if (value == values.end() || !node) continue;
-        struct stat st {};
-        if (::stat(value->second.c_str(), &st) != 0 && errno == ENOENT) continue;
-        if (auto ok = n.check(value->second); !ok) {
-            problems.push_back({node->source().begin, "source." + std::string(n.key) + ": " + ok.error().message});
-            values.erase(value);
-        }
-    }
 }
 
 } // namespace

@@ -76,7 +76,9 @@ int command_export(const CliOptions& o) {
     const std::string db_path = o.db.empty() ? default_db_path() : o.db;
     // Export is for a store's data: with none there, the demo would pass for it.
     if (!store_exists(db_path))
-        return print_error(Error{"no store at " + db_path + " (nothing to export): check the path; `podium sync` or `podium run` creates it"}), kExitFailure;
+        return print_error(Error{"no store at " + db_path + " (nothing to export): check the path; "
+                                 "`podium sync` or `podium run` creates it"}),
+               kExitFailure;
     auto store = open_ready_store(db_path, {});
     if (!store) return print_error(store.error()), kExitFailure;
     auto snapshot = store.value().load_snapshot();

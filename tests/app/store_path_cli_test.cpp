@@ -15,8 +15,8 @@ namespace fs = std::filesystem;
 TEST_CASE("store path: render, plan and export never create a store or its folders") {
     TempDir dir;
     const std::string typo = dir.file("no-such-folder/podium.db");
-    const Run render = run_podium(dir, {"--db", typo, "render", "--slide", "leaderboard", "--size", "1920x1080",
-                                        "--format", "text"});
+    const Run render = run_podium(dir, {"--db", typo, "render", "--slide", "leaderboard", "--size",
+                                        "1920x1080", "--format", "text"});
     CHECK(render.exit_code == 0);
     CHECK(contains(render.out, "Leaderboard")); // the defaults and the demo, from memory
     const Run plan = run_podium(dir, {"--db", typo, "plan", "--hours", "1"});
@@ -25,8 +25,9 @@ TEST_CASE("store path: render, plan and export never create a store or its folde
     const Run exported = run_podium(dir, {"--db", typo, "export"});
     CHECK(exported.exit_code == 1);
     CHECK(exported.out.empty());
-    CHECK(exported.err == "podium: no store at " + typo +
-                              " (nothing to export): check the path; `podium sync` or `podium run` creates it\n");
+    CHECK(exported.err ==
+          "podium: no store at " + typo +
+              " (nothing to export): check the path; `podium sync` or `podium run` creates it\n");
     // Beside an existing folder too: no file appears.
     const Run beside = run_podium(dir, {"--db", dir.file("podium.db"), "plan", "--hours", "1"});
     CHECK(beside.exit_code == 0);
@@ -35,7 +36,8 @@ TEST_CASE("store path: render, plan and export never create a store or its folde
     CHECK_FALSE(fs::exists(dir.file("env-default.db")));
 }
 
-TEST_CASE("store path: a command that writes creates the store file, but not the folders of a path given") {
+TEST_CASE("store path: a command that writes creates the store file, but not the folders of a path "
+          "given") {
     TempDir dir;
     const std::string typo = dir.file("no-such-folder/podium.db");
     const std::string config = dir.write("c.toml", "[display]\nlanguage = \"nl\"\n");
