@@ -1,6 +1,7 @@
 #include "store.hpp"
 
 #include "sqlite.hpp"
+#include "store_identity.hpp"
 #include "store_recovery.hpp"
 #include "store_schema.hpp"
 
@@ -168,6 +169,11 @@ Result<Store> Store::open(const std::string& path) {
                      (raw ? sqlite3_errmsg(raw) : "no memory")};
     try {
         sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+        // Before anything is written (journal_mode below writes the header): another program's
+        // database never gets Podium's tables.
+        if (path != ":memory:")
+            if (const std::string what = foreign_database(raw); !what.empty())
+                return Error{not_a_store(path, what)};
         exec(raw, "PRAGMA foreign_keys = ON");
         if (path != ":memory:") {
             // WAL: readers (the render thread's snapshot load) never block the sync writer, and a

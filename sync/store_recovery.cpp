@@ -1,9 +1,12 @@
 #include "store_recovery.hpp"
 
+#include "file_read.hpp"
 #include "sqlite.hpp"
+#include "store_identity.hpp"
 
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <system_error>
 
 #include <fcntl.h>
@@ -92,14 +95,23 @@ std::string corruption_of(const std::string& path) {
 }
 
 Result<OpenedStore> open_or_rebuild_store(const std::string& path, const std::string& now_utc) {
+    std::error_code ec;
+    const auto kind = fs::status(path, ec);
+    if (!ec && fs::exists(kind) && !fs::is_regular_file(kind))
+        if (auto st = check_regular_file(path, std::numeric_limits<std::int64_t>::max()); !st)
+            return Error{"the store " + st.error().message};
+    // Only a file that was a Podium store is moved aside: anything else is someone else's, and is
+    // told apart before SQLite opens it (which could add a -shm or take a -wal beside it).
+    if (const std::string what = foreign_by_bytes(path); !what.empty())
+        return Error{not_a_store(path, what)};
     const std::string why = corruption_of(path);
+    if (!why.empty() && !was_podium_store(path)) return Error{not_a_store(path, why)};
     if (why.empty()) {
         auto store = Store::open(path);
         if (!store) return Error{store.error().message + disk_hint(path)};
         return OpenedStore{std::move(store).value(), {}, {}};
     }
     const std::string aside = unused_name(path + ".corrupt-" + compact_time(now_utc));
-    std::error_code ec;
     fs::rename(path, aside, ec);
     if (ec)
         return Error{"the store " + path + " is corrupt (" + why + ") and cannot be moved aside to " +
@@ -167,6 +179,8 @@ std::string copy_into(sqlite3* into, const std::string& name, int flags, bool ex
 Result<Store> read_only_copy(const std::string& path) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return Error{"store " + path + ": no such file"};
+    if (const std::string what = foreign_by_bytes(path); !what.empty())
+        return Error{not_a_store(path, what)};
     auto copy = Store::open(":memory:");
     if (!copy) return copy.error();
     sqlite3* into = copy.value().raw();
@@ -179,6 +193,12 @@ Result<Store> read_only_copy(const std::string& path) {
     if (!why.empty() && !journal)
         why = copy_into(into, file_uri(path, "immutable=1"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, false);
     if (!why.empty()) return Error{"store " + path + ": cannot read it either (" + why + ")"};
+    try {
+        if (const std::string what = foreign_database(into); !what.empty())
+            return Error{not_a_store(path, what)};
+    } catch (const SqlError& e) {
+        return Error{"store " + path + ": cannot read it either (" + e.what() + ")"};
+    }
     if (const int v = copy.value().schema_version(); v != Store::latest_schema_version())
         return Error{"store " + path + ": its schema version " + std::to_string(v) + " is not this Podium's (" +
                      std::to_string(Store::latest_schema_version()) + "), so it cannot be read as it is"};

@@ -2,10 +2,15 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 
 namespace podium::sync {
 
-inline constexpr std::array<const char*, 3> kMigrations = {
+// The SQLite header's application id of a Podium store ("PODM"), set by migration 4: what tells
+// a Podium store from any other file given as --db (store_identity.hpp).
+inline constexpr std::uint32_t kApplicationId = 0x504F444D;
+
+inline constexpr std::array<const char*, 4> kMigrations = {
     // 1: the feed (version 1), settings and logs.
     R"sql(
 CREATE TABLE organisation (
@@ -104,6 +109,11 @@ CREATE TABLE play_log (
     audience TEXT NOT NULL,
     data_version INTEGER NOT NULL
 );
+)sql",
+    // 4: the application id (kApplicationId, "PODM"), so that a damaged store is still known as
+    // Podium's by its header, and no other program's file is ever taken for one.
+    R"sql(
+PRAGMA application_id = 1347372109;
 )sql",
 };
 

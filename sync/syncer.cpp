@@ -4,17 +4,20 @@
 #include "feed_csv.hpp"
 #include "feed_json.hpp"
 #include "feed_xlsx.hpp"
+#include "file_read.hpp"
 #include "http_client.hpp"
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
-#include <iterator>
+#include <limits>
 
 namespace podium::sync {
 namespace {
 
 enum class DocKind { json, csv, xlsx };
+
+// An SQLite feed is read row by row, not into memory: its size needs no limit, only its kind.
+constexpr std::int64_t kMaxSqliteFeedBytes = std::numeric_limits<std::int64_t>::max();
 
 // What a fetch brought: nothing new (304), a document to parse, or a feed read from a database.
 struct Fetched {
@@ -59,19 +62,6 @@ Result<DocKind> document_kind(const std::string& content_type, const std::string
     if (path.ends_with(".csv")) return DocKind::csv;
     if (path.ends_with(".json")) return DocKind::json;
     return first != std::string::npos && (body[first] == '{' || body[first] == '[') ? DocKind::json : DocKind::csv;
-}
-
-Result<std::string> read_limited(const std::string& path, std::int64_t limit) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{"file " + path + ": cannot read it (missing or no permission)"};
-    std::string body;
-    char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        body.append(buf, static_cast<std::size_t>(in.gcount()));
-        if (static_cast<std::int64_t>(body.size()) > limit)
-            return Error{"file " + path + ": larger than the limit of " + std::to_string(limit >> 20) + " MiB"};
-    }
-    return body;
 }
 
 std::int64_t rows_of(const model::Feed& f) {
@@ -141,13 +131,17 @@ SyncReport Syncer::run_once(const SyncConfig& config, const std::string& now_utc
         if (!kind) return finish(SyncOutcome::rejected, a.source + ": " + kind.error().message);
         fetched = {false, kind.value(), std::move(r.body), std::nullopt, r.etag, r.last_modified};
     } else if (src.kind == SourceKind::file) {
-        auto body = read_limited(src.location, config.max_body_bytes);
-        if (!body) return finish(SyncOutcome::unreachable, body.error().message);
+        auto body = read_regular_file(src.location, config.max_body_bytes);
+        if (!body) return finish(SyncOutcome::unreachable, "file " + body.error().message);
         auto kind = document_kind("", src.location, body.value());
         if (!kind) return finish(SyncOutcome::rejected, a.source + ": " + kind.error().message);
         fetched.kind = kind.value();
         fetched.body = std::move(body).value();
     } else {
+        // SQLite would block on a FIFO and read a device: the same checks as any file first.
+        if (src.kind == SourceKind::sqlite)
+            if (auto st = check_regular_file(src.location, kMaxSqliteFeedBytes); !st)
+                return finish(SyncOutcome::unreachable, "file " + st.error().message);
         auto feed = src.kind == SourceKind::sqlite ? read_sqlite_feed(src.location) : read_postgres_feed(src.location);
         // A database that answers with bad rows is a rejected feed; one that does not answer is
         // unreachable. The readers put "cannot open"/"cannot connect" in the latter.

@@ -1,9 +1,9 @@
 #include "assets.hpp"
 
+#include "sync/file_read.hpp"
+
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 namespace podium::app {
 namespace fs = std::filesystem;
@@ -11,6 +11,7 @@ namespace fs = std::filesystem;
 namespace {
 constexpr const char* kFontFiles[] = {"fonts/Inter-Regular.otf", "fonts/Inter-SemiBold.otf",
                                       "fonts/Inter-Bold.otf"};
+constexpr std::int64_t kMaxFontBytes = 32 << 20;
 
 std::string env(const char* name) {
     const char* v = std::getenv(name);
@@ -34,18 +35,13 @@ Result<std::string> find_assets_dir() {
     return Error{"cannot find Podium's assets (fonts); looked in " + tried + "; set PODIUM_ASSETS"};
 }
 
-Result<std::vector<unsigned char>> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{"cannot read " + path};
-    return std::vector<unsigned char>(std::istreambuf_iterator<char>(in), {});
-}
-
 Result<FontFiles> load_fonts(const std::string& assets_dir) {
     FontFiles fonts;
     for (std::size_t i = 0; i < fonts.size(); ++i) {
-        auto bytes = read_file(assets_dir + "/" + kFontFiles[i]);
-        if (!bytes) return bytes.error();
-        fonts[i] = std::move(bytes).value();
+        // $PODIUM_ASSETS may point anywhere: a font is a file, and Inter's are 0.3 MiB.
+        auto bytes = sync::read_regular_file(assets_dir + "/" + kFontFiles[i], kMaxFontBytes);
+        if (!bytes) return Error{"font " + bytes.error().message};
+        fonts[i].assign(bytes.value().begin(), bytes.value().end());
     }
     return fonts;
 }
@@ -58,6 +54,10 @@ Result<FontFiles> load_bundled_fonts() {
 
 std::string default_db_path() {
     if (auto e = env("PODIUM_DB"); !e.empty()) return e;
+    return builtin_db_path();
+}
+
+std::string builtin_db_path() {
     if (auto e = env("STATE_DIRECTORY"); !e.empty())
         return e + "/podium.db"; // systemd StateDirectory=
     if (auto e = env("XDG_STATE_HOME"); !e.empty()) return e + "/podium/podium.db";

@@ -16,7 +16,9 @@ using FontFiles = std::array<std::vector<unsigned char>, scene::kFontFaceCount>;
 Result<std::string> find_assets_dir();
 Result<FontFiles> load_fonts(const std::string& assets_dir);
 Result<FontFiles> load_bundled_fonts(); // find_assets_dir, then load_fonts
-std::string default_db_path();
-Result<std::vector<unsigned char>> read_file(const std::string& path);
+std::string default_db_path(); // $PODIUM_DB, else builtin_db_path()
+// $STATE_DIRECTORY/podium.db, else $XDG_STATE_HOME/podium/podium.db, else
+// ~/.local/state/podium/podium.db: the one store path whose folders Podium creates itself.
+std::string builtin_db_path();
 
 } // namespace podium::app

@@ -1,3 +1,4 @@
+#include "assets.hpp"
 #include "bootstrap.hpp"
 #include "kiosk_config.hpp"
 
@@ -23,10 +24,16 @@ std::string utc_now_rfc3339() {
 
 Result<sync::Store> open_store(const std::string& path) {
     if (path != ":memory:") {
+        // Only the built-in place is Podium's to make; a folder missing from a path someone
+        // gave (--db, $PODIUM_DB) is more likely a typo than a wish for new folders.
         std::error_code ec;
         const auto parent = std::filesystem::path(path).parent_path();
-        if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+        if (!parent.empty() && path == builtin_db_path())
+            std::filesystem::create_directories(parent, ec);
         if (ec) return Error{"cannot create the folder of the store " + path + ": " + ec.message()};
+        if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
+            return Error{"the folder of the store " + path +
+                         " does not exist: check the path, or create the folder first"};
     }
     // A corrupt file is moved aside and replaced by a fresh store (which then gets the demo or
     // the next sync): a screen that cannot start helps no one, and the old file is kept.
@@ -80,11 +87,15 @@ Result<sync::Store> open_ready_store(const std::string& db_path, const std::stri
     return store;
 }
 
-Result<model::SnapshotPtr> open_and_load(const std::string& db_path,
-                                         const std::string& config_path) {
-    auto store = open_ready_store(db_path, config_path);
-    if (!store) return store.error();
-    return store.value().load_snapshot();
+bool store_exists(const std::string& db_path) {
+    std::error_code ec;
+    return db_path == ":memory:" || std::filesystem::exists(db_path, ec) || ec;
+}
+
+Result<sync::Store> open_store_to_read(const std::string& db_path, const std::string& config_path) {
+    if (store_exists(db_path)) return open_ready_store(db_path, config_path);
+    // No store yet: the defaults, the managed config and the demo, in memory; nothing is created.
+    return open_ready_store(":memory:", config_path);
 }
 
 } // namespace podium::app

@@ -12,8 +12,9 @@
 namespace podium::app {
 
 std::string utc_now_rfc3339();
-// Creates the parent folder; a corrupt file is moved aside and a fresh store created (said on
-// stderr and in the new store's log, see sync/store_recovery.hpp).
+// Creates the parent folders of the built-in path only (builtin_db_path); a corrupt Podium store
+// is moved aside and a fresh store created (said on stderr and in the new store's log, see
+// sync/store_recovery.hpp); any other file is refused and left as it is (sync/store_identity.hpp).
 Result<sync::Store> open_store(const std::string& path);
 Status ensure_data(sync::Store& store, const std::string& now_utc);
 // Checks the managed config at `path` and applies it to the store; the number of settings it
@@ -24,7 +25,12 @@ Result<std::size_t> load_managed_config(const std::string& path, sync::Store& st
 // The store, opened, with the managed config applied (its values win) and data in it (the demo
 // when it was empty).
 Result<sync::Store> open_ready_store(const std::string& db_path, const std::string& config_path);
-Result<model::SnapshotPtr> open_and_load(const std::string& db_path,
-                                         const std::string& config_path);
+// Whether a store file is at db_path (or may be: a path that cannot be looked at counts as there,
+// so that opening it reports why).
+bool store_exists(const std::string& db_path);
+// For the commands that only read (render, plan): open_ready_store on an existing store; when
+// there is none yet, an in-memory store with the managed config and the demo, so that nothing is
+// created on disk, neither the file nor its folders.
+Result<sync::Store> open_store_to_read(const std::string& db_path, const std::string& config_path);
 
 } // namespace podium::app

@@ -16,7 +16,8 @@ Commands:
   sync --once [--source SRC]
                            One sync attempt from SRC (default: the configured source). SRC is
                            an http(s) URL (JSON or CSV), sqlite:///path, postgresql://..., or
-                           a file path. Exit 0 when applied or unchanged; 3 feed rejected,
+                           a file path. Exit 0 when applied or unchanged; 1 configuration
+                           error (no source, an unusable token or CA file); 3 feed rejected,
                            4 source unreachable, 5 store error (one line on stderr); the store
                            is untouched on any failure.
   export                   Write the store's data as a version-1 JSON feed to standard output.
@@ -51,6 +52,9 @@ Commands:
 Options:
   --db PATH                The local store (SQLite). Default: $PODIUM_DB, else
                            $STATE_DIRECTORY/podium.db, else ~/.local/state/podium/podium.db.
+                           A file that is not a Podium store is refused (exit 1) and left as
+                           it is; its folder must exist. render, plan and export never create
+                           a store (without one: the demo; export exits 1).
   --config PATH            A managed kiosk config file. run, sync and render check it first and
                            apply it to the store, so its values win over settings made on the
                            device; on any problem they print it and exit 1.

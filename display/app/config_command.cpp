@@ -19,7 +19,7 @@ std::string settings_count(std::size_t n) {
 int command_config(const CliOptions& o) {
     const ConfigOptions& c = o.config_command;
     if (c.action == "check") {
-        const auto checked = check_config_file(c.file);
+        const auto checked = check_config_file(c.file, FileChecks::on);
         for (const auto& e : checked.errors)
             std::cerr << "podium: " << e << "\n";
         if (!checked.ok()) return kExitFailure;

@@ -7,6 +7,7 @@
 #include "display/scene/schedule_settings.hpp"
 #include "display/scene/time_zone.hpp"
 #include "sync/feed_validate.hpp"
+#include "sync/file_read.hpp"
 #include "sync/source.hpp"
 
 #include <algorithm>
@@ -14,7 +15,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <optional>
 #include <utility>
 
@@ -360,12 +360,13 @@ std::string syntax_message(std::string_view description) {
 
 } // namespace
 
-ConfigCheck check_config(std::string_view text, std::string_view file_name) {
+ConfigCheck check_config(std::string_view text, std::string_view file_name, FileChecks files) {
     ConfigCheck result;
     Problems problems;
     try {
         const toml::table root = toml::parse(text, file_name);
         check_table(root, "", result.values, problems);
+        if (files == FileChecks::on) check_named_files(root, result.values, problems);
     } catch (const toml::parse_error& e) {
         problems.push_back({e.source().begin, syntax_message(e.description())});
     }
@@ -379,15 +380,10 @@ ConfigCheck check_config(std::string_view text, std::string_view file_name) {
     return result;
 }
 
-ConfigCheck check_config_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::string text(kMaxFileBytes + 1, '\0');
-    if (in) in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (!in && !in.eof()) return {{}, {path + ": cannot read it: " + std::strerror(errno)}};
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (text.size() > kMaxFileBytes)
-        return {{}, {path + ": larger than 1 MiB; a kiosk config is a few lines"}};
-    return check_config(text, path);
+ConfigCheck check_config_file(const std::string& path, FileChecks files) {
+    auto text = sync::read_regular_file(path, kMaxFileBytes);
+    if (!text) return {{}, {text.error().message}}; // 1 MiB: a kiosk config is a few lines
+    return check_config(text.value(), path, files);
 }
 
 Status apply_config(sync::Store& store, const ConfigValues& values, const std::string& now) {

@@ -100,11 +100,17 @@ struct ConfigCheck {
 // start anyway.
 inline constexpr std::string_view kManagedKeysSetting = "config.managed_keys";
 
+// Whether a check also opens the files the config names (token_file, ca_file): `config check`
+// does, to report what sync would trip over; a start with --config does not, since the screen
+// must play whatever a setting names (sync then reports the file and stays off).
+enum class FileChecks { off, on };
+
 // Checks a config document; file_name prefixes every error. All problems are reported, except
 // that a TOML syntax error stops the parse, so it comes alone.
-ConfigCheck check_config(std::string_view text, std::string_view file_name);
-// The same for a file; one error when it cannot be read.
-ConfigCheck check_config_file(const std::string& path);
+ConfigCheck check_config(std::string_view text, std::string_view file_name,
+                         FileChecks files = FileChecks::off);
+// The same for a file (a regular file of at most 1 MiB); one error when it cannot be read.
+ConfigCheck check_config_file(const std::string& path, FileChecks files = FileChecks::off);
 
 // Writes every value and kManagedKeysSetting in one transaction: all or nothing.
 Status apply_config(sync::Store& store, const ConfigValues& values, const std::string& now);

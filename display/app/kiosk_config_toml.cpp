@@ -1,9 +1,15 @@
-// Helpers of the kiosk config checker: naming TOML nodes, and suggestions for near misses.
+// Helpers of the kiosk config checker: naming TOML nodes, suggestions for near misses, and the
+// checks of the files a config names.
 #include "kiosk_config_toml.hpp"
 
+#include "sync/file_read.hpp"
+
 #include <algorithm>
+#include <cerrno>
 #include <numeric>
 #include <utility>
+
+#include <sys/stat.h>
 
 namespace podium::app::config_detail {
 namespace {
@@ -87,6 +93,37 @@ std::vector<Candidate> candidates_of(std::string_view path,
     for (const auto name : names)
         out.push_back({name, false, std::string(path) + "." + std::string(name)});
     return out;
+}
+
+// What sync would trip over in the files the config names: the token file (a regular file, one
+// line) and the CA file (a regular file). A file that does not exist yet is not reported: it is
+// often installed after the config is checked, and sync says so when it runs.
+void check_named_files(const toml::table& root, ConfigValues& values, Problems& problems) {
+    const struct {
+        const char* key;
+        const char* setting;
+        Status (*check)(const std::string&);
+    } named[] = {
+        {"token_file", "sync.token_file",
+         [](const std::string& p) -> Status {
+             if (auto t = sync::read_token_file(p); !t) return t.error();
+             return Ok{};
+         }},
+        {"ca_file", "sync.ca_file", sync::check_ca_file},
+    };
+    const toml::table* source = root["source"].as_table();
+    for (const auto& n : named) {
+        const auto value = values.find(n.setting);
+        const toml::node* node = source ? source->get(n.key) : nullptr;
+        if (value == values.end() || !node) continue;
+        struct stat st {};
+        if (::stat(value->second.c_str(), &st) != 0 && errno == ENOENT) continue;
+        if (auto ok = n.check(value->second); !ok) {
+            problems.push_back({node->source().begin,
+                                "source." + std::string(n.key) + ": " + ok.error().message});
+            values.erase(value);
+        }
+    }
 }
 
 } // namespace podium::app::config_detail

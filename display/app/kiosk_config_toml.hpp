@@ -55,4 +55,8 @@ void check_screen_off_windows(const toml::node& node, const std::string& path,
 void check_scoring(const toml::node& node, const std::string& path, std::optional<std::string>& out,
                    Problems& problems);
 
+// What sync would trip over in the files a config names (token_file, ca_file): each problem at
+// its key, and the key's value dropped from `values`.
+void check_named_files(const toml::table& root, ConfigValues& values, Problems& problems);
+
 } // namespace podium::app::config_detail

@@ -9,10 +9,10 @@
 namespace podium::app {
 
 int command_plan(const CliOptions& o) {
-    auto store = open_store(o.db.empty() ? default_db_path() : o.db);
+    // As render does: a read-only store is read from a copy in memory, and a missing one is not
+    // created (the defaults and the managed config are planned).
+    auto store = open_store_to_read(o.db.empty() ? default_db_path() : o.db, o.config);
     if (!store) return print_error(store.error()), kExitFailure;
-    if (auto applied = load_managed_config(o.config, store.value()); !applied)
-        return print_error(applied.error()), kExitFailure;
     const Device device = load_device(store.value());
     for (const auto& p : device.problems) std::cerr << "podium: " << p << "\n";
 

@@ -304,6 +304,9 @@ overlay::OverlayModel Player::overlay_model(scene::Instant now) {
         const auto left = std::chrono::duration_cast<std::chrono::seconds>(status.next_attempt -
                                                                            std::chrono::system_clock::now());
         st.next_sync = left.count() > 0 ? "in " + format_duration(left) : "now";
+    } else if (options_.sync_off && !options_.sync_off->empty()) {
+        st.next_sync = "off: " + *options_.sync_off;
+        st.problems.push_back("sync is off: " + *options_.sync_off);
     } else {
         st.next_sync = "off (no source)";
     }
@@ -533,14 +536,17 @@ int Player::run() {
 // Starts the sync thread when a source is configured; its snapshots go to the mailbox, and an SDL
 // user event wakes the render loop (which otherwise sleeps until its next slide change).
 std::unique_ptr<sync::SyncService> start_sync(const std::string& db_path, sync::Store& store,
-                                              SnapshotMailbox& mailbox) {
+                                              SnapshotMailbox& mailbox, std::string& off_because) {
+    off_because.clear();
     auto config = sync_config(store, {});
     if (!config) {
         // No source: the demo or the last synced data keeps playing. A source that is set but
-        // unusable (an unreadable token file) is said once, loudly, and logged for the overlay.
+        // unusable (a token file that is a directory) is said once, loudly, logged, and kept
+        // for the overlay's status; the screen plays on.
         if (store.setting("sync.source").value_or("").empty()) return nullptr;
-        std::cerr << "podium: sync is off: " << config.error().message << "\n";
-        store.log({utc_now_rfc3339(), "error", "sync", "sync is off: " + config.error().message});
+        off_because = config.error().message;
+        std::cerr << "podium: sync is off: " << off_because << "\n";
+        store.log({utc_now_rfc3339(), "error", "sync", "sync is off: " + off_because});
         return nullptr;
     }
     sync::SyncSchedule schedule;
@@ -578,8 +584,10 @@ int command_run(const CliOptions& o) {
     PlayerOptions po;
     po.windowed = o.run.windowed.has_value();
     SnapshotMailbox mailbox;
-    auto syncing = start_sync(db_path, store.value(), mailbox);
+    std::string sync_off; // why sync is off although a source is set; read by the overlay's status
+    auto syncing = start_sync(db_path, store.value(), mailbox, sync_off);
     po.sync = syncing.get();
+    po.sync_off = &sync_off;
     po.store = &store.value(); // the render thread's own connection
     po.token_path = db_path.substr(0, db_path.find_last_of('/') + 1) + "sync-token";
     // The old service finishes its attempt on a thread of its own (joined at exit): the render
@@ -593,7 +601,7 @@ int command_run(const CliOptions& o) {
     } join_all{retiring};
     po.restart_sync = [&]() -> sync::SyncService* {
         retiring.emplace_back([old = std::move(syncing)]() mutable { old.reset(); });
-        syncing = start_sync(db_path, store.value(), mailbox);
+        syncing = start_sync(db_path, store.value(), mailbox, sync_off);
         return syncing.get();
     };
     // A crash loop ends in safe mode (the clock only) instead of a screen that keeps restarting.

@@ -34,6 +34,9 @@ struct PlayerOptions {
     // Starts sync again with the stored settings (after the overlay changed the source); the new
     // service, or nullptr when there is no source now.
     std::function<sync::SyncService*()> restart_sync;
+    // Why sync is off although a source is set (a token file that is a directory), for the
+    // overlay's status; empty or null when it runs or no source is set. Updated by restart_sync.
+    const std::string* sync_off = nullptr;
     // Not empty: safe mode (safe_mode.hpp), and why; only the fallback plays.
     std::string safe_mode;
 };

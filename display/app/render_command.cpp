@@ -18,7 +18,7 @@ int command_render(const CliOptions& o) {
     const auto& r = o.render;
     auto fonts = load_bundled_fonts();
     if (!fonts) return print_error(fonts.error()), kExitFailure;
-    auto store = open_ready_store(o.db.empty() ? default_db_path() : o.db, o.config);
+    auto store = open_store_to_read(o.db.empty() ? default_db_path() : o.db, o.config);
     if (!store) return print_error(store.error()), kExitFailure;
     auto snapshot = store.value().load_snapshot();
     if (!snapshot) return print_error(snapshot.error()), kExitFailure;

@@ -4,18 +4,13 @@
 #include "commands.hpp"
 
 #include "sync/feed_json.hpp"
+#include "sync/file_read.hpp"
 #include "sync/syncer.hpp"
 
 #include <iostream>
 
 namespace podium::app {
 namespace {
-
-std::string trim(std::string s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
 
 int exit_code(sync::SyncOutcome o) {
     switch (o) {
@@ -43,11 +38,13 @@ Result<sync::SyncConfig> sync_config(const sync::Store& store, const std::string
     sync::SyncConfig config;
     config.source = std::move(source).value();
     if (auto path = store.setting("sync.token_file"); path && !path->empty()) {
-        auto bytes = read_file(*path);
-        if (!bytes) return Error{"token file " + *path + ": cannot read it"};
-        config.bearer_token = trim(std::string(bytes.value().begin(), bytes.value().end()));
+        auto token = sync::read_token_file(*path);
+        if (!token) return token.error();
+        config.bearer_token = std::move(token).value();
     }
     config.ca_file = store.setting("sync.ca_file").value_or("");
+    if (!config.ca_file.empty())
+        if (auto st = sync::check_ca_file(config.ca_file); !st) return st.error();
     return config;
 }
 
@@ -56,11 +53,13 @@ int command_sync(const CliOptions& o) {
     if (!store) return print_error(store.error()), kExitStoreError;
     if (auto n = load_managed_config(o.config, store.value()); !n)
         return print_error(n.error()), kExitFailure;
+    // A --source that does not parse is a usage error; every other setting that stops a sync
+    // (no source, a token or CA file that cannot be used) is a configuration error: exit 1.
+    if (!o.sync.source.empty())
+        if (auto source = sync::parse_source(o.sync.source); !source)
+            return print_error(source.error()), kExitUsage;
     auto config = sync_config(store.value(), o.sync.source);
-    if (!config) {
-        std::cerr << "podium: " << config.error().message << "\n";
-        return o.sync.source.empty() ? kExitFailure : kExitUsage;
-    }
+    if (!config) return print_error(Error{"cannot sync: " + config.error().message}), kExitFailure;
     sync::Syncer syncer(store.value());
     const auto report = syncer.run_once(config.value(), utc_now_rfc3339());
     // Photo problems go to the store's log as warnings; they never change the exit code.
@@ -76,7 +75,15 @@ int command_sync(const CliOptions& o) {
 }
 
 int command_export(const CliOptions& o) {
-    auto snapshot = open_and_load(o.db.empty() ? default_db_path() : o.db, {});
+    const std::string db_path = o.db.empty() ? default_db_path() : o.db;
+    // Export is for a store's data: with none there, the demo would pass for it.
+    if (!store_exists(db_path))
+        return print_error(Error{"no store at " + db_path + " (nothing to export): check the path; "
+                                 "`podium sync` or `podium run` creates it"}),
+               kExitFailure;
+    auto store = open_ready_store(db_path, {});
+    if (!store) return print_error(store.error()), kExitFailure;
+    auto snapshot = store.value().load_snapshot();
     if (!snapshot) return print_error(snapshot.error()), kExitFailure;
     std::cout << sync::feed_to_json(snapshot.value()->feed);
     return std::cout.good() ? 0 : kExitFailure;

@@ -74,6 +74,8 @@ TEST_CASE("cli binary: usage errors exit 2 with one line on stderr") {
 
 TEST_CASE("cli binary: render --format text") {
     TempDir dir;
+    // An empty store, which render fills with the demo; a missing one it would not create.
+    REQUIRE(podium::sync::Store::open(dir.file("podium.db")).ok());
     const Run en = run_podium(dir, with_db(dir, kLeaderboardText));
     CHECK(en.exit_code == 0);
     CAPTURE(en.err);
@@ -82,8 +84,8 @@ TEST_CASE("cli binary: render --format text") {
     CHECK(lines.front() == "Leaderboard");
     CHECK(en.out.back() == '\n');
 
-    // It used the --db given: an empty store there got the demo feed; the environment's was not
-    // used.
+    // It used the --db given: the empty store there got the demo feed; the environment's was
+    // not used.
     CHECK(fs::exists(dir.file("podium.db")));
     CHECK_FALSE(fs::exists(dir.file("env-default.db")));
     {

@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include <fcntl.h>
@@ -143,6 +144,43 @@ inline Run run_podium(const TempDir& dir, const std::vector<std::string>& args,
     CHECK_MESSAGE(!timed_out, "podium did not finish within the time limit");
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return run;
+}
+
+// What a `podium run` that was stopped said: its exit status (128 + the signal when killed by
+// one) and its stderr.
+struct Stopped {
+    int status = -1;
+    std::string err;
+};
+
+// `podium ARGS` (a `run`) headless, in SDL's offscreen driver, for `seconds`, then signal `sig`.
+inline Stopped run_podium_for(const TempDir& dir, const std::vector<std::string>& args,
+                              double seconds, int sig) {
+    const std::string err = dir.file("run-stderr.txt");
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    std::vector<std::string> all{PODIUM_BINARY};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::vector<std::string> env{"SDL_VIDEODRIVER=offscreen", "HOME=" + dir.path().string(),
+                                 "PATH=/usr/bin:/bin"};
+    std::vector<char*> envp;
+    for (auto& e : env) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    pid_t pid = 0;
+    REQUIRE(posix_spawn(&pid, PODIUM_BINARY, &fa, nullptr, argv.data(), envp.data()) == 0);
+    posix_spawn_file_actions_destroy(&fa);
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    ::kill(pid, sig);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    std::ifstream in(err);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+            std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>())};
 }
 
 inline std::string project_version() {

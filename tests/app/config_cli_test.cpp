@@ -175,6 +175,7 @@ TEST_CASE("config cli: --config is checked and applied at start by render, sync 
     SUBCASE("a good file is applied before the command runs") {
         const std::string config = dir.file("podium.toml");
         const std::string feed = write_good_config(dir, config);
+        REQUIRE(podium::sync::Store::open(db).ok()); // render writes into a store, never creates one
         std::vector<std::string> render = {"--db", db, "--config", config};
         render.insert(render.end(), kLeaderboardText.begin(), kLeaderboardText.end());
         const Run rendered = run_podium(dir, render);

@@ -7,11 +7,6 @@
 #include <doctest/doctest.h>
 
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-
-#include <fcntl.h>
-#include <thread>
 
 using namespace podium;
 using namespace podium::test::cli_support;
@@ -28,29 +23,7 @@ const auto kT0 = std::chrono::sys_days(std::chrono::year(2026) / 11 / 25) + std:
 
 // `podium --db DB run --windowed 640x360` for `seconds`, then `sig`; its stderr.
 std::string run_for(const TempDir& dir, const std::string& db, double seconds, int sig) {
-    const std::string err = dir.file("run-stderr.txt");
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    std::vector<std::string> args{PODIUM_BINARY, "--db", db, "run", "--windowed", "640x360"};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> env{"SDL_VIDEODRIVER=offscreen", "HOME=" + dir.path().string(),
-                                 "PATH=/usr/bin:/bin"};
-    std::vector<char*> envp;
-    for (auto& e : env) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    pid_t pid = 0;
-    REQUIRE(posix_spawn(&pid, PODIUM_BINARY, &fa, nullptr, argv.data(), envp.data()) == 0);
-    posix_spawn_file_actions_destroy(&fa);
-    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-    ::kill(pid, sig);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    std::ifstream in(err);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return run_podium_for(dir, {"--db", db, "run", "--windowed", "640x360"}, seconds, sig).err;
 }
 
 std::vector<std::string> slides_played(sync::Store& store) {

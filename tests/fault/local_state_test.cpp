@@ -80,8 +80,12 @@ TEST_CASE("fault/local: a corrupt store at start is moved aside, rebuilt, and fi
     const std::string feed_path = dir.write("feed.json", sync::feed_to_json(feed));
     std::string damaged, journal;
 
-    SUBCASE("random bytes") {
-        damaged = random_bytes(200 * 1024, 7);
+    // Issue 16: a file of random bytes through and through says nothing of what it was, so it is
+    // refused (the next test); random bytes over a store behind its header are recovered.
+    SUBCASE("random bytes after the header") {
+        make_store(db, feed);
+        damaged = slurp(db);
+        damaged.replace(100, damaged.size() - 100, random_bytes(damaged.size() - 100, 7));
         write_bytes(db, damaged);
         journal = random_bytes(40 * 1024, 8);
         write_bytes(db + "-wal", journal); // a journal that belongs to it: it goes along
@@ -143,10 +147,62 @@ TEST_CASE("fault/local: a corrupt store at start is moved aside, rebuilt, and fi
     CHECK(aside_of(db) == aside);
 }
 
+TEST_CASE("fault/local: a file that is not a Podium store is refused, exit 1, and left byte for byte") {
+    TempDir dir;
+    std::string path, says;
+    SUBCASE("the managed config given as --db") {
+        path = dir.write("podium.toml", "[display]\nlanguage = \"nl\"\n");
+        says = "(not a SQLite database)";
+    }
+    SUBCASE("random bytes, with a -wal beside (a file's name and journal prove nothing)") {
+        path = dir.write("podium.db", random_bytes(200 * 1024, 7));
+        write_bytes(path + "-wal", random_bytes(40 * 1024, 8));
+        says = "(not a SQLite database)";
+    }
+    SUBCASE("another program's SQLite database") {
+        path = dir.file("other.sqlite");
+        exec(connect(path).get(), "CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('mine')");
+        says = "(a SQLite database of another program (it has tables, but not Podium's))";
+    }
+    SUBCASE("another program's database, damaged") {
+        path = dir.file("other.sqlite");
+        exec(connect(path).get(), "PRAGMA application_id = 7; CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('mine')");
+        std::string bytes = slurp(path);
+        bytes.replace(100, 1000, random_bytes(1000, 3));
+        write_bytes(path, bytes);
+        says = "(a SQLite database of another program (application id 0x00000007))";
+    }
+    CAPTURE(path);
+    const std::string before = slurp(path), wal_before = fs::exists(path + "-wal") ? slurp(path + "-wal") : "";
+    const std::vector<std::vector<std::string>> commands = {
+        {"--db", path, "export"},
+        {"--db", path, "render", "--slide", "leaderboard", "--size", "1920x1080", "--format", "text"},
+        {"--db", path, "plan", "--hours", "1"},
+        {"--db", path, "sync", "--once", "--source", dir.write("feed.json", sync::feed_to_json(test::fault::sized_feed(5, "A")))},
+        {"--db", path, "config", "apply", dir.write("c.toml", "[display]\nlanguage = \"nl\"\n")}};
+    for (const auto& args : commands) {
+        CAPTURE(args[2]);
+        const auto r = run_podium(dir, args);
+        CHECK(r.exit_code == (args[2] == "sync" ? 5 : 1));
+        CHECK(r.out.empty());
+        REQUIRE(test::cli_support::lines_of(r.err).size() == 1);
+        CHECK(r.err.starts_with("podium: the file " + path + " is not a Podium store ("));
+        CHECK(r.err.find(says) != std::string::npos);
+        CHECK(r.err.find("it was left as it is") != std::string::npos);
+    }
+    CHECK(slurp(path) == before);
+    CHECK((fs::exists(path + "-wal") ? slurp(path + "-wal") : "") == wal_before);
+    CHECK_FALSE(fs::exists(path + "-shm"));
+    CHECK(aside_of(path).empty());
+}
+
 TEST_CASE("fault/local: the bootstrap rebuilds a corrupt store in-process, and the syncer fills it") {
     TempDir dir;
     const std::string db = dir.file("podium.db");
-    write_bytes(db, "SQLite format 3" + random_bytes(8191, 11)); // a real magic, then garbage
+    make_store(db, test::fault::sized_feed(5, "Alpha"));
+    std::string bytes = slurp(db);
+    bytes.replace(100, 8092, random_bytes(8092, 11)); // a real header, then garbage
+    write_bytes(db, bytes);
     auto store = app::open_ready_store(db, "");
     REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().message));
     CHECK(snapshot(store.value())->meta.is_demo);
@@ -229,6 +285,10 @@ TEST_CASE("fault/local: a read-only disk is reported in one line, and the screen
                                          "--format", "text"});
     CHECK(render.exit_code == 0);
     CHECK(render.out.find("Alpha") != std::string::npos);
+    // plan reads as render does (issue 16: it exited 1 here).
+    const auto plan = run_podium(dir, {"--db", db, "--config", config, "plan", "--hours", "1"});
+    CHECK(plan.exit_code == 0);
+    CHECK(plan.out.find("leaderboard") != std::string::npos);
     CHECK(fs::exists(db));
     CHECK(aside_of(db).empty());
 

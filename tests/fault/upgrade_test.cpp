@@ -47,6 +47,8 @@ TEST_CASE("upgrade: an older store is copied, then migrated; data, settings and 
     {
         Store store = open_store(db);
         CHECK(store.schema_version() == Store::latest_schema_version());
+        // Known by its tables (it predates the application id), and given the id now.
+        CHECK(query_int(store.raw(), "PRAGMA application_id") == 0x504F444D);
         const auto snap = snapshot(store);
         CHECK(snap->feed == feed);
         CHECK(snap->meta.data_version == 1);

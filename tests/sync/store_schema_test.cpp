@@ -7,12 +7,20 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 namespace fs = std::filesystem;
 using namespace podium::test::store_support;
 using podium::model::Feed;
 using podium::sync::Store;
+
+namespace {
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+} // namespace
 
 TEST_CASE("store: a fresh file gets the latest schema, in WAL mode") {
     TempDir dir;
@@ -63,17 +71,35 @@ TEST_CASE("store: migrations") {
         check_integrity(store.raw());
     }
 
-    SUBCASE("a version-0 database with unrelated content is migrated and keeps that content") {
+    // Issue 16: another program's database is refused and left as it is, where it used to get
+    // Podium's tables added.
+    SUBCASE("a version-0 database with unrelated content is refused and left byte for byte") {
         {
             Db db = connect(path);
             exec(db.get(),
                  "CREATE TABLE unrelated (x TEXT); INSERT INTO unrelated VALUES ('kept')");
             REQUIRE(query_int(db.get(), "PRAGMA user_version") == 0);
         }
+        const std::string before = slurp(path);
+        auto store = Store::open(path);
+        REQUIRE_FALSE(store.ok());
+        CHECK(store.error().message == "the file " + path + " is not a Podium store (a SQLite database of another "
+                                       "program (it has tables, but not Podium's)); it was left as it is: give --db "
+                                       "the path of a Podium store, or of a file that does not exist yet");
+        CHECK(slurp(path) == before);
+        CHECK_FALSE(fs::exists(path + "-wal"));
+    }
+    SUBCASE("a database with another program's application id is refused") {
+        exec(connect(path).get(), "PRAGMA application_id = 1234");
+        const std::string before = slurp(path);
+        auto store = Store::open(path);
+        REQUIRE_FALSE(store.ok());
+        CHECK(store.error().message.find("application id 0x000004D2") != std::string::npos);
+        CHECK(slurp(path) == before);
+    }
+    SUBCASE("a new store carries Podium's application id") {
         Store store = open_store(path);
-        CHECK(store.schema_version() == Store::latest_schema_version());
-        CHECK(query_text(store.raw(), "SELECT x FROM unrelated") == "kept");
-        check_integrity(store.raw());
+        CHECK(query_int(store.raw(), "PRAGMA application_id") == 0x504F444D);
     }
 
     SUBCASE("reopening a migrated store is a no-op and keeps the data") {
