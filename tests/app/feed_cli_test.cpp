@@ -58,7 +58,9 @@ TEST_CASE("feed cli: 40 champions over 14 months in a workbook sync, export exac
                          "--format", "text", "--audience", "internal"});
     REQUIRE(r.exit_code == 0);
     CHECK_FALSE(contains(r.out, "Demo data")); // the workbook's figures, not the bundled demo
-    CHECK(contains(r.out, demo.champions.front().name.substr(0, 4)));
+    int named = 0; // the leaderboard's rows are the workbook's champions
+    for (const auto& c : demo.champions) named += contains(r.out, "\n" + c.name + "\n") ? 1 : 0;
+    CHECK(named >= 3);
     // The same workbook again changes nothing.
     r = run_podium(dir, {"--db", db, "sync", "--once", "--source", book});
     CHECK(r.exit_code == 0);
