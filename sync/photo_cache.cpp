@@ -4,6 +4,7 @@
 #include "photo_files.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -14,7 +15,13 @@ namespace {
 
 constexpr const char* kStateSuffix = ".meta";
 
-bool is_url(const std::string& s) { return s.starts_with("http://") || s.starts_with("https://"); }
+// Schemes are case-insensitive (RFC 3986 3.1): "HTTPS://" is a URL, as validate_feed and the
+// sources already take it.
+bool is_url(const std::string& s) {
+    std::string scheme = s.substr(0, 8);
+    for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return scheme.starts_with("http://") || scheme.starts_with("https://");
+}
 
 std::int64_t unix_seconds(std::chrono::system_clock::time_point t) {
     return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();

@@ -170,6 +170,9 @@ TEST_CASE("sync sources: photos are cached with consent only, and deleted with t
     CHECK_FALSE(fs::exists(cache.path_for("a")));
     CHECK(resolve_photo("p/x.jpg", "/srv/podium/feed.json") == "/srv/podium/p/x.jpg");
     CHECK(resolve_photo("p/x.jpg", "https://h/podium/feed.json?v=2") == "https://h/podium/p/x.jpg");
+    // Schemes in any case are URLs, for the photo as for the feed beside it.
+    CHECK(resolve_photo("HTTPS://cdn.example/x.jpg", "/srv/podium/feed.json") == "HTTPS://cdn.example/x.jpg");
+    CHECK(resolve_photo("p/x.jpg", "HTTP://h/podium/feed.json") == "HTTP://h/podium/p/x.jpg");
     CHECK(model::photo_file_name("../x") ==
           "d6b96a97d147daaae49eb87a5ca7bfbc280e79551016df8aa5edc5920d21c274.img");
 }
