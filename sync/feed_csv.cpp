@@ -6,6 +6,7 @@
 #include "sync/csv_row.hpp"
 #include "sync/feed_validate.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <unordered_map>
@@ -119,7 +120,20 @@ bool next_record(CsvReader& reader, CsvRecord& record) {
     }
 }
 
-ParsedCsv read_rows(std::string_view text, const CsvDefaults& defaults) {
+// The header's names, each as read (used) or not (ignored).
+TableLayout layout_of(const CsvRecord& record, const Header& header) {
+    TableLayout layout{"the file", {}, {}};
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+        const std::string name(trim(record.fields[i]));
+        if (name.empty()) continue;
+        const bool used = std::find(header.field_of.begin(), header.field_of.end(),
+                                    std::optional<std::size_t>(i)) != header.field_of.end();
+        (used ? layout.used : layout.ignored).push_back(name);
+    }
+    return layout;
+}
+
+ParsedCsv read_rows(std::string_view text, const CsvDefaults& defaults, FeedReport* report) {
     const char delimiter = detect_delimiter(text);
     CsvReader reader(text, delimiter);
     CsvRecord record;
@@ -127,6 +141,7 @@ ParsedCsv read_rows(std::string_view text, const CsvDefaults& defaults) {
         throw CsvError{"the file is empty: expected a header line naming the columns "
                        "champion_id, name and month"};
     const Header header = read_header(record);
+    if (report) report->tables.push_back(layout_of(record, header));
     FeedBuilder builder(header, number_style(delimiter));
     while (next_record(reader, record))
         builder.add(record);
@@ -217,10 +232,11 @@ std::string cell_text(std::size_t column, const model::Champion& c,
 
 } // namespace
 
-podium::Result<model::Feed> parse_feed_csv(std::string_view text, const CsvDefaults& defaults) {
+podium::Result<model::Feed> parse_feed_csv(std::string_view text, const CsvDefaults& defaults,
+                                           FeedReport* report) {
     ParsedCsv parsed;
     try {
-        parsed = read_rows(strip_utf8_bom(text), defaults);
+        parsed = read_rows(strip_utf8_bom(text), defaults, report);
     } catch (const CsvError& e) {
         return Error{e.message};
     }

@@ -3,6 +3,7 @@
 // writing the champions and monthly figures of a feed back as CSV.
 #pragma once
 
+#include "sync/feed_report.hpp"
 #include "sync/model/feed.hpp"
 #include "sync/model/result.hpp"
 
@@ -45,7 +46,9 @@ struct CsvDefaults {
 //  - validate_feed's errors about a champion (a name too long, a photo path with "..") name the
 //    line of the champion's latest row, where those values came from; its errors about the
 //    defaults keep the model's names (`organisation.name: must not be empty`).
-podium::Result<model::Feed> parse_feed_csv(std::string_view text, const CsvDefaults& defaults);
+// With a report, the header's columns read and ignored ("the file") are listed there too.
+podium::Result<model::Feed> parse_feed_csv(std::string_view text, const CsvDefaults& defaults,
+                                           FeedReport* report = nullptr);
 
 // Writes the feed's monthly figures as CSV: ',' delimiter, a header with every column, RFC 4180
 // quoting (fields with a delimiter, quote, line break or surrounding blanks are quoted), LF line

@@ -146,7 +146,7 @@ db::Table organisation_from(const CsvDefaults& defaults) {
     t.columns = {"name", "generated_at", "currency", "champion_goal_percent", "headcount"};
     const model::Organisation& o = defaults.organisation;
     std::vector<db::Cell> row(5);
-    row[0] = {CellType::text, o.name, 0, 0};
+    if (!o.name.empty()) row[0] = {CellType::text, o.name, 0, 0}; // none set: no name (NULL)
     row[1] = {CellType::text, defaults.generated_at, 0, 0};
     row[2] = {CellType::text, o.currency, 0, 0};
     row[3] = {CellType::real, format_number(o.champion_goal_percent), 0, o.champion_goal_percent};

@@ -1,10 +1,6 @@
 #include "syncer.hpp"
 
-#include "db_feed.hpp"
-#include "feed_csv.hpp"
-#include "feed_json.hpp"
-#include "feed_xlsx.hpp"
-#include "file_read.hpp"
+#include "feed_source.hpp"
 #include "http_client.hpp"
 
 #include <algorithm>
@@ -13,56 +9,6 @@
 
 namespace podium::sync {
 namespace {
-
-enum class DocKind { json, csv, xlsx };
-
-// An SQLite feed is read row by row, not into memory: its size needs no limit, only its kind.
-constexpr std::int64_t kMaxSqliteFeedBytes = std::numeric_limits<std::int64_t>::max();
-
-// What a fetch brought: nothing new (304), a document to parse, or a feed read from a database.
-struct Fetched {
-    bool not_modified = false;
-    DocKind kind = DocKind::json;
-    std::string body;
-    std::optional<model::Feed> feed;
-    std::string etag, last_modified;
-};
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-// A content type that no feed ever has: media and archives (a misrouted URL, a proxy's image).
-bool never_a_feed(const std::string& ct) {
-    for (const char* prefix : {"image/", "audio/", "video/", "font/"})
-        if (ct.starts_with(prefix)) return true;
-    return ct == "application/pdf" || ct == "application/zip" || ct == "application/gzip";
-}
-
-// The kind from the content type, else the extension, else the first character. An HTML page
-// (a login or error page with status 200) is named as such, whatever its content type says.
-Result<DocKind> document_kind(const std::string& content_type, const std::string& where, const std::string& body) {
-    const std::string ct = lower(content_type);
-    const auto first = body.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-    const std::string start = first == std::string::npos ? "" : lower(body.substr(first, 14));
-    if (ct == "text/html" || ct == "application/xhtml+xml")
-        return Error{"the source sent an HTML page (content type " + ct + "), not a feed"};
-    if (start.starts_with("<!doctype html") || start.starts_with("<html"))
-        return Error{"the source sent an HTML page" + (ct.empty() ? "" : " (content type " + ct + ")") + ", not a feed"};
-    std::string path = lower(where.substr(0, where.find_first_of("?#")));
-    // A workbook: by its media type, or a zip named .xlsx (servers often say octet-stream or zip).
-    if (ct == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" ||
-        (looks_like_xlsx(body) && (path.ends_with(".xlsx") || ct.empty() ||
-                                   ct == "application/octet-stream" || ct == "application/zip")))
-        return DocKind::xlsx;
-    if (never_a_feed(ct)) return Error{"the source sent " + ct + ", not a feed (JSON, CSV or a workbook)"};
-    if (ct.find("json") != std::string::npos) return DocKind::json;
-    if (ct == "text/csv" || ct == "application/csv" || ct == "text/comma-separated-values") return DocKind::csv;
-    if (path.ends_with(".csv")) return DocKind::csv;
-    if (path.ends_with(".json")) return DocKind::json;
-    return first != std::string::npos && (body[first] == '{' || body[first] == '[') ? DocKind::json : DocKind::csv;
-}
 
 std::int64_t rows_of(const model::Feed& f) {
     return static_cast<std::int64_t>(f.champions.size() + f.monthly.size() + f.successes.size() +
@@ -108,65 +54,26 @@ SyncReport Syncer::run_once(const SyncConfig& config, const std::string& now_utc
     // Conditional requests only against the source the stored feed came from.
     const auto origin = store_.origin();
     const bool same_source = origin && origin->source == a.source;
-    Fetched fetched;
-    const Source& src = config.source;
-    if (src.kind == SourceKind::url) {
-        if (!http_) http_ = std::make_unique<HttpClient>();
-        HttpRequest req;
-        req.url = src.location;
-        req.bearer_token = config.bearer_token;
-        req.ca_file = config.ca_file;
-        req.max_body_bytes = config.max_body_bytes;
-        req.connect_timeout_ms = config.connect_timeout_ms;
-        req.total_timeout_ms = config.total_timeout_ms;
-        if (same_source) {
-            req.if_none_match = origin->etag;
-            req.if_modified_since = origin->last_modified;
-        }
-        auto resp = http_->get(req);
-        if (!resp) return finish(SyncOutcome::unreachable, resp.error().message);
-        auto& r = resp.value();
-        if (r.not_modified) return finish(SyncOutcome::unchanged, {});
-        auto kind = document_kind(r.content_type, r.effective_url.empty() ? src.location : r.effective_url, r.body);
-        if (!kind) return finish(SyncOutcome::rejected, a.source + ": " + kind.error().message);
-        fetched = {false, kind.value(), std::move(r.body), std::nullopt, r.etag, r.last_modified};
-    } else if (src.kind == SourceKind::file) {
-        auto body = read_regular_file(src.location, config.max_body_bytes);
-        if (!body) return finish(SyncOutcome::unreachable, "file " + body.error().message);
-        auto kind = document_kind("", src.location, body.value());
-        if (!kind) return finish(SyncOutcome::rejected, a.source + ": " + kind.error().message);
-        fetched.kind = kind.value();
-        fetched.body = std::move(body).value();
-    } else {
-        // SQLite would block on a FIFO and read a device: the same checks as any file first.
-        if (src.kind == SourceKind::sqlite)
-            if (auto st = check_regular_file(src.location, kMaxSqliteFeedBytes); !st)
-                return finish(SyncOutcome::unreachable, "file " + st.error().message);
-        auto feed = src.kind == SourceKind::sqlite ? read_sqlite_feed(src.location) : read_postgres_feed(src.location);
-        // A database that answers with bad rows is a rejected feed; one that does not answer is
-        // unreachable. The readers put "cannot open"/"cannot connect" in the latter.
-        if (!feed) {
-            const auto& m = feed.error().message;
-            const bool reach = m.find("cannot open") != std::string::npos || m.find("cannot connect") != std::string::npos;
-            return finish(reach ? SyncOutcome::unreachable : SyncOutcome::rejected, m);
-        }
-        fetched.feed = std::move(feed).value();
-    }
+    if (!http_) http_ = std::make_unique<HttpClient>();
+    std::optional<Validators> validators;
+    if (same_source) validators = Validators{origin->etag, origin->last_modified};
+    auto got = fetch_source(config, *http_, validators);
+    if (auto* failed = std::get_if<FetchError>(&got)) return finish(failed->outcome, failed->message);
+    Fetched& fetched = std::get<Fetched>(got);
+    if (fetched.not_modified) return finish(SyncOutcome::unchanged, {});
 
     bool from_tabular = false;
     // What the store holds now: for the unchanged check and a CSV's organisation. Read once.
     const auto current = store_.load_snapshot();
     const model::Snapshot* now_held = current ? current.value().get() : nullptr;
     if (!fetched.feed) {
-        Result<model::Feed> parsed = Error{""};
-        if (fetched.kind == DocKind::json) {
-            parsed = parse_feed_json(fetched.body);
-        } else {
-            auto org = csv_organisation(store_, now_held);
-            if (!org) return finish(SyncOutcome::rejected, a.source + ": " + org.error().message);
-            parsed = fetched.kind == DocKind::csv ? parse_feed_csv(fetched.body, {org.value(), now_utc})
-                                                  : parse_feed_xlsx(fetched.body, {org.value(), now_utc});
+        model::Organisation org;
+        if (fetched.kind != DocKind::json) {
+            auto settings = csv_organisation(store_, now_held);
+            if (!settings) return finish(SyncOutcome::rejected, a.source + ": " + settings.error().message);
+            org = std::move(settings).value();
         }
+        auto parsed = parse_document(fetched.kind, fetched.body, {org, now_utc});
         if (!parsed) return finish(SyncOutcome::rejected, a.source + ": " + parsed.error().message);
         fetched.feed = std::move(parsed).value();
         // Without its own time, a CSV or workbook is dated by the fetch: ignored when comparing.

@@ -35,6 +35,10 @@ Commands:
                            Write an Excel workbook to fill in with your figures: a sheet per
                            part of the feed, an instructions sheet, example rows. Never over an
                            existing file.
+  feed check SOURCE        Read, map and check SOURCE (as sync --source takes it) without
+                           touching the store: what it holds, the columns read and ignored,
+                           the first rows as Podium reads them, and every problem with its
+                           place (a workbook's cell: Monthly!D14). Exit codes as sync --once.
   admin set-pin            Set the admin overlay's PIN (6 to 12 digits) from one line of
                            standard input, e.g. for provisioning. Prints "admin PIN set";
                            a PIN that breaks the rule: one line on stderr, exit 1.
@@ -253,8 +257,8 @@ Status parse_feed_options(const std::vector<std::string_view>& args, std::size_t
         } else if (arg.starts_with("--")) {
             return usage("unknown option " + arg + " for feed" + (f.action.empty() ? "" : " " + f.action));
         } else if (f.action.empty()) {
-            if (arg != "template")
-                return usage("unknown feed action '" + arg + "', expected template");
+            if (arg != "template" && arg != "check")
+                return usage("unknown feed action '" + arg + "', expected template or check");
             f.action = arg;
         } else if (f.target.empty()) {
             f.target = arg;
@@ -262,8 +266,9 @@ Status parse_feed_options(const std::vector<std::string_view>& args, std::size_t
             return usage("unexpected argument '" + arg + "' after feed " + f.action + " " + f.target);
         }
     }
-    if (f.action.empty()) return usage("feed needs an action: template FILE.xlsx");
-    if (f.target.empty()) return usage("feed template needs FILE.xlsx");
+    if (f.action.empty()) return usage("feed needs an action: template FILE.xlsx or check SOURCE");
+    if (f.target.empty())
+        return usage(f.action == "template" ? "feed template needs FILE.xlsx" : "feed check needs SOURCE");
     return Ok{};
 }
 

@@ -22,6 +22,8 @@ int command_feed(const CliOptions& options);
 int main_with_args(int argc, char** argv);
 // Writes the error to stderr, "podium: " before each of its lines (a config check gives several).
 void print_error(const Error& error);
+// sync --once's exit code for an outcome (feed check uses the same).
+int sync_exit_code(sync::SyncOutcome outcome);
 // The sync settings from the store: source (or the override), token file, CA file.
 Result<sync::SyncConfig> sync_config(const sync::Store& store, const std::string& source_override);
 

@@ -10,9 +10,7 @@
 #include <iostream>
 
 namespace podium::app {
-namespace {
-
-int exit_code(sync::SyncOutcome o) {
+int sync_exit_code(sync::SyncOutcome o) {
     switch (o) {
     case sync::SyncOutcome::applied:
     case sync::SyncOutcome::unchanged:
@@ -26,8 +24,6 @@ int exit_code(sync::SyncOutcome o) {
     }
     return kExitFailure;
 }
-
-} // namespace
 
 Result<sync::SyncConfig> sync_config(const sync::Store& store, const std::string& source_override) {
     const std::string text = !source_override.empty() ? source_override : store.setting("sync.source").value_or("");
@@ -71,7 +67,7 @@ int command_sync(const CliOptions& o) {
         std::cout << "sync " << sync::outcome_name(a.outcome) << ": " << a.source << ", " << a.rows
                   << " rows, " << a.seconds << " s\n";
     }
-    return exit_code(a.outcome);
+    return sync_exit_code(a.outcome);
 }
 
 int command_export(const CliOptions& o) {

@@ -3,6 +3,7 @@
 #include "cli_support.hpp"
 
 #include "../support/http_test_server.hpp"
+#include "../support/xlsx_builder.hpp"
 
 #include "sync/demo_feed.hpp"
 #include "sync/feed_json.hpp"
@@ -95,4 +96,62 @@ TEST_CASE("feed cli: a workbook over HTTP, by media type or by name, and a broke
     Run r = run_podium(dir, {"--db", dir.file("b.db"), "sync", "--once", "--source", server.url("/broken.xlsx")});
     CHECK(r.exit_code == 3);
     CHECK(contains(r.err, "the workbook is a damaged zip archive"));
+}
+
+TEST_CASE("feed cli: check shows what a source holds and every problem, and touches no store") {
+    TempDir dir;
+    const std::string db = dir.file("never.db");
+    const std::string good = dir.file("good.xlsx");
+    REQUIRE(run_podium(dir, {"feed", "template", good}).exit_code == 0);
+    Run r = run_podium(dir, {"--db", db, "feed", "check", good});
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "Source: " + good + " (workbook)"));
+    CHECK(contains(r.out, "Sheets ignored: Instructions"));
+    CHECK(contains(r.out, "Champions: 3 (3 may be named to colleagues, 1 to visitors"));
+    CHECK(contains(r.out, "First rows as Podium reads them:\n  c-001, Sanne de Vries (Tax), "));
+    CHECK(contains(r.out, "Problems: none"));
+
+    // A workbook with problems in three cells and a column Podium does not know: all listed.
+    test::XlsxParts parts;
+    parts.sheets.push_back({"Champions", "<row r=\"1\">" + test::inline_cell("A1", "id") +
+                                             test::inline_cell("B1", "name") + "</row><row r=\"2\">" +
+                                             test::inline_cell("A2", "c-1") + test::inline_cell("B2", "An") +
+                                             "</row>"});
+    parts.sheets.push_back({"Monthly",
+                            "<row r=\"1\">" + test::inline_cell("A1", "champion") + test::inline_cell("B1", "month") +
+                                test::inline_cell("C1", "followers") + test::inline_cell("D1", "Remarks") + "</row>" +
+                                "<row r=\"2\">" + test::inline_cell("A2", "c-1") + test::inline_cell("B2", "2026-13") + "</row>" +
+                                "<row r=\"3\">" + test::inline_cell("A3", "c-1") + test::inline_cell("B3", "2026-10") +
+                                test::inline_cell("C3", "12,5") + "</row>" +
+                                "<row r=\"9\">" + test::number_cell("A9", "7") + test::inline_cell("B9", "2026-11") +
+                                test::number_cell("C9", "-1") + "</row>"});
+    const std::string bad = dir.write("bad.xlsx", test::make_xlsx(parts));
+    r = run_podium(dir, {"--db", db, "feed", "check", bad});
+    CHECK(r.exit_code == 3);
+    CHECK(contains(r.out, "Columns of Monthly: champion, month, followers; ignored: Remarks"));
+    CHECK(contains(r.out, "Problems: 3; a sync would refuse the whole source and change nothing:\n"
+                          "  Monthly!B2: month: expected YYYY-MM, got \"2026-13\"\n"
+                          "  Monthly!C3: followers: expected an integer ≥ 0, got \"12,5\"\n"
+                          "  Monthly!C9: followers: expected an integer ≥ 0, got -1\n"));
+
+    model::Feed feed = sync::generate_demo_feed();
+    feed.monthly.front().champion = "nobody";
+    const std::string json = dir.write("bad.json", sync::feed_to_json(feed));
+    r = run_podium(dir, {"--db", db, "feed", "check", json});
+    CHECK(r.exit_code == 3);
+    CHECK(contains(r.out, "(JSON feed)"));
+    CHECK(contains(r.out, "Problems: 1; a sync would refuse the whole source and change nothing:\n  monthly[0].champion: "));
+
+    const std::string csv = dir.write("export.csv", "Champion_ID;Name;Month;Points;Followers\nc-1;An;2026-10;5;12\nc-2;Bo;2026-13;1;x\n");
+    r = run_podium(dir, {"--db", db, "feed", "check", csv});
+    CHECK(r.exit_code == 3);
+    CHECK(contains(r.out, "Columns of the file: Champion_ID, Name, Month, Followers; ignored: Points"));
+    CHECK(contains(r.out, "  line 3, column \"month\": expected YYYY-MM, got \"2026-13\""));
+
+    r = run_podium(dir, {"--db", db, "feed", "check", dir.file("missing.xlsx")});
+    CHECK(r.exit_code == 4);
+    CHECK(contains(r.out, "Cannot be read: file "));
+    r = run_podium(dir, {"--db", db, "feed", "check", "gopher://x"});
+    CHECK(r.exit_code == 2);
+    CHECK_FALSE(std::filesystem::exists(db)); // nothing created, at any step
 }

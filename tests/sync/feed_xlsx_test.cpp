@@ -121,6 +121,12 @@ TEST_CASE("xlsx feed: without an Organisation sheet the settings and the sync's 
     auto feed = parse_feed_xlsx(test::make_xlsx(p), defaults());
     REQUIRE_MESSAGE(feed.ok(), feed.error().message);
     CHECK(feed.value().organisation.name == "From Settings");
+    // No name in the settings either: none, as for a CSV file.
+    CsvDefaults nameless = defaults();
+    nameless.organisation.name.clear();
+    auto without = parse_feed_xlsx(test::make_xlsx(p), nameless);
+    REQUIRE_MESSAGE(without.ok(), without.error().message);
+    CHECK(without.value().organisation.name.empty());
     CHECK(feed.value().generated_at == "2026-11-02T09:00:00Z");
     CHECK(feed.value().champions.size() == 2);
 }

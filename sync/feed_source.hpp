@@ -1,0 +1,54 @@
+// Reading a feed from its source, without a store: what `podium sync` and `podium feed check`
+// share. A fetch brings a document (a URL or a file: JSON, CSV or a workbook) or a feed (a
+// database read in one transaction); a document is then parsed and validated. Each failure comes
+// with its kind: the source did not answer (unreachable), or it answered with something that is
+// not a valid feed (rejected).
+#pragma once
+
+#include "sync/feed_csv.hpp"
+#include "sync/feed_report.hpp"
+#include "sync/model/feed.hpp"
+#include "sync/model/result.hpp"
+#include "sync/store.hpp"
+#include "sync/syncer.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace podium::sync {
+
+class HttpClient;
+
+enum class DocKind { json, csv, xlsx };
+std::string_view doc_kind_name(DocKind k); // "JSON", "CSV", "workbook"
+
+struct Fetched {
+    bool not_modified = false; // a 304 to a conditional request
+    DocKind kind = DocKind::json;
+    std::string body;                // a document to parse
+    std::optional<model::Feed> feed; // or a feed read from a database
+    std::string etag, last_modified;
+};
+
+struct FetchError {
+    SyncOutcome outcome; // unreachable or rejected
+    std::string message; // names the source
+};
+
+// The validators of the feed the store holds, for a conditional request; none: a plain GET.
+struct Validators {
+    std::string etag, last_modified;
+};
+
+// One fetch from config.source; http is used for a URL (made when null and needed).
+std::variant<Fetched, FetchError> fetch_source(const SyncConfig& config, HttpClient& http,
+                                               const std::optional<Validators>& validators);
+
+// A document as a feed (validate_feed included). CSV and workbooks take the organisation and the
+// time from `defaults`. With a report, a workbook lists every problem and its columns, a CSV its
+// columns; JSON its one problem.
+Result<model::Feed> parse_document(DocKind kind, std::string_view body, const CsvDefaults& defaults,
+                                   FeedReport* report = nullptr);
+
+} // namespace podium::sync
