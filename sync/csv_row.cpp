@@ -35,6 +35,7 @@ std::string ascii_lower(std::string_view s) {
 } // namespace
 
 std::string_view column_name(std::size_t column) {
+    if (column == kEmail) return "email";
     return column < kFirstMetric ? kFixedColumnNames[column]
                                  : model::kMetricNames[column - kFirstMetric];
 }
@@ -51,14 +52,25 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-Header read_header(const CsvRecord& record) {
+Header read_header(const CsvRecord& record, const ColumnMapping& mapping) {
     Header header;
     header.line = record.line;
     header.field_count = record.fields.size();
+    header.mapped = !mapping.columns.empty() || mapping.month || !mapping.preset.empty();
+    header.month = mapping.month;
+    std::array<std::string, kColumnCount> wanted;
+    for (std::size_t column = 0; column < kColumnCount; ++column) {
+        const auto mapped = mapping.columns.find(column_name(column));
+        if (mapped != mapping.columns.end()) header.file_name[column] = mapped->second;
+        // The e-mail column is only ever read through a mapping.
+        if (column == kEmail && mapped == mapping.columns.end()) continue;
+        wanted[column] = ascii_lower(trim(mapped != mapping.columns.end() ? std::string_view(mapped->second)
+                                                                          : column_name(column)));
+    }
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
         const std::string name = ascii_lower(trim(record.fields[i]));
         for (std::size_t column = 0; column < kColumnCount; ++column) {
-            if (name != column_name(column)) continue;
+            if (wanted[column].empty() || name != wanted[column]) continue;
             // Which of the two would count is anyone's guess; unknown duplicates (two empty
             // names, say) are ignored like every unknown column.
             if (const auto first = header.field_of[column])
@@ -68,10 +80,23 @@ Header read_header(const CsvRecord& record) {
             header.field_of[column] = i;
         }
     }
+    // A mapped column that is not there is a mistake in the mapping or the export: said, never
+    // read as zeros.
+    for (const auto& [field, column_in_file] : mapping.columns) {
+        for (std::size_t column = 0; column < kColumnCount; ++column)
+            if (column_name(column) == field && !header.field_of[column])
+                throw CsvError{line_place(record.line) + ": column " + quote_for_message(column_in_file) +
+                               " (mapped to " + field + (mapping.preset.empty() ? "" : " by the preset " + mapping.preset) +
+                               ") is missing"};
+    }
     for (const std::size_t column : kRequiredColumns) {
         if (header.field_of[column]) continue;
+        if (header.mapped && column == kChampionId) continue; // from the e-mail or the name
+        if (header.month && column == kMonth) continue;
         std::string message = line_place(record.line) + ": required column \"" +
                               std::string(column_name(column)) + "\" is missing";
+        if (column == kMonth && header.mapped)
+            message += "; an export without one needs [source] month (\"previous\" or YYYY-MM)";
         // A tab-separated file, say: name the real problem rather than only its symptom.
         if (header.field_count == 1)
             message += "; the header has a single column: fields must be separated by \",\" or "
@@ -126,8 +151,21 @@ std::string_view Row::cell(std::size_t column) const {
 }
 
 void Row::fail(std::size_t column, const std::string& problem) const {
-    throw CsvError{line_place(record_.line) + ", column \"" + std::string(column_name(column)) +
-                   "\": " + problem};
+    const std::string& in_file = header_.file_name[column];
+    throw CsvError{line_place(record_.line) + ", column \"" +
+                   (in_file.empty() ? std::string(column_name(column))
+                                    : in_file + "\" (" + std::string(column_name(column)) + ")") +
+                   (in_file.empty() ? "\": " : ": ") + problem};
+}
+
+std::string Row::champion_id() const {
+    if (header_.field_of[kChampionId] || !header_.mapped) return required_text(kChampionId);
+    return derived_id(required_text(header_.field_of[kEmail] ? kEmail : kName));
+}
+
+model::YearMonth Row::month_or_mapped() const {
+    if (!header_.field_of[kMonth] && header_.month) return *header_.month;
+    return month();
 }
 
 std::string Row::required_text(std::size_t column) const {

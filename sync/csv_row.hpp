@@ -3,6 +3,7 @@
 // in feed_csv.cpp, which also holds the rules that span rows (latest month wins, duplicates).
 #pragma once
 
+#include "sync/column_mapping.hpp"
 #include "sync/csv_reader.hpp"
 #include "sync/model/feed.hpp"
 
@@ -27,7 +28,10 @@ enum Column : std::size_t {
     kMonth,
     kFirstMetric,
 };
-inline constexpr std::size_t kColumnCount = kFirstMetric + model::kMetricNames.size();
+// An e-mail column, read only through a mapping (column_mapping.hpp): the id when there is no
+// champion_id column. Last, so the feed's own columns keep their numbers.
+inline constexpr std::size_t kEmail = kFirstMetric + model::kMetricNames.size();
+inline constexpr std::size_t kColumnCount = kEmail + 1;
 
 std::string_view column_name(std::size_t column);
 inline std::size_t metric_column(model::Metric m) {
@@ -47,11 +51,18 @@ struct Header {
     std::size_t line = 0;
     std::size_t field_count = 0;
     std::array<std::optional<std::size_t>, kColumnCount> field_of{}; // column -> field index
+    // A mapped column's name in the file, for messages ("Points"); "" for a column under its own.
+    std::array<std::string, kColumnCount> file_name{};
+    bool mapped = false;                   // read through a mapping: ids may be derived
+    std::optional<model::YearMonth> month; // the mapping's month, for a file without the column
 };
 
 // Column names case-insensitive, trimmed, in any order; unknown ones ignored. Throws CsvError
 // when a required column is missing or a known one appears twice.
-Header read_header(const CsvRecord& record);
+// With a mapping, a field is looked for under its mapped name (each mapped column must be there),
+// the month column is optional when the mapping gives a month, and champion_id is optional: the
+// id then comes from the e-mail column, else from the name.
+Header read_header(const CsvRecord& record, const ColumnMapping& mapping = {});
 
 // The delimiter that is not the field separator is the decimal mark; the other one groups
 // thousands. So "18.500,00" in a ';' file and "18,500.00" (quoted) in a ',' file.
@@ -89,6 +100,9 @@ class Row {
     bool consent(std::size_t column, bool default_value) const;
     std::int64_t count(std::size_t column) const;
     std::int64_t cents(std::size_t column) const;
+    // The id: champion_id, else (through a mapping) the e-mail or the name made into one.
+    std::string champion_id() const;
+    model::YearMonth month_or_mapped() const;
 
   private:
     std::string hint(const std::optional<Decimal>& d, std::string_view s) const;

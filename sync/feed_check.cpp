@@ -81,9 +81,17 @@ void describe_rows(const model::Feed& f, std::size_t rows, std::string& out) {
 
 } // namespace
 
-FeedCheck check_feed_source(const SyncConfig& config, const CsvDefaults& defaults, HttpClient& http) {
+FeedCheck check_feed_source(const SyncConfig& config, const model::Organisation& organisation,
+                            const std::string& now_utc, HttpClient& http) {
     FeedCheck check;
     check.source = config.source.display();
+    auto mapping = make_mapping(config.preset, config.columns, config.month, now_utc);
+    if (!mapping) {
+        check.outcome = SyncOutcome::rejected;
+        check.report.problems.push_back("the column mapping: " + mapping.error().message);
+        return check;
+    }
+    const CsvDefaults defaults{organisation, now_utc, std::move(mapping).value()};
     auto got = fetch_source(config, http, std::nullopt);
     if (auto* failed = std::get_if<FetchError>(&got)) {
         check.outcome = failed->outcome;

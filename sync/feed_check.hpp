@@ -22,7 +22,10 @@ struct FeedCheck {
     FeedReport report;
 };
 
-FeedCheck check_feed_source(const SyncConfig& config, const CsvDefaults& defaults, HttpClient& http);
+// The organisation and now_utc stand in for what a CSV file or workbook cannot say, as in a sync;
+// config's mapping (preset, columns, month) applies as in a sync.
+FeedCheck check_feed_source(const SyncConfig& config, const model::Organisation& organisation,
+                            const std::string& now_utc, HttpClient& http);
 
 // The check as text for a person: a few lines of what was found, then the first `preview_rows`
 // monthly rows, then the problems.

@@ -38,8 +38,8 @@ class FeedBuilder {
                            std::to_string(record.fields.size())};
         const Row row(header_, record, style_);
         model::MonthlyFigures m;
-        m.champion = row.required_text(kChampionId);
-        m.month = row.month();
+        m.champion = row.champion_id();
+        m.month = row.month_or_mapped();
         for (std::size_t k = 0; k < model::kCountMetrics; ++k)
             m.counts[k] = row.count(metric_column(static_cast<model::Metric>(k)));
         m.deal_value_cents = row.cents(metric_column(model::Metric::deal_value));
@@ -140,7 +140,7 @@ ParsedCsv read_rows(std::string_view text, const CsvDefaults& defaults, FeedRepo
     if (!next_record(reader, record))
         throw CsvError{"the file is empty: expected a header line naming the columns "
                        "champion_id, name and month"};
-    const Header header = read_header(record);
+    const Header header = read_header(record, defaults.mapping);
     if (report) report->tables.push_back(layout_of(record, header));
     FeedBuilder builder(header, number_style(delimiter));
     while (next_record(reader, record))

@@ -3,6 +3,7 @@
 // writing the champions and monthly figures of a feed back as CSV.
 #pragma once
 
+#include "sync/column_mapping.hpp"
 #include "sync/feed_report.hpp"
 #include "sync/model/feed.hpp"
 #include "sync/model/result.hpp"
@@ -16,6 +17,7 @@ namespace podium::sync {
 struct CsvDefaults {
     model::Organisation organisation; // name (may be empty: none), headcount, currency, goal
     std::string generated_at;         // RFC 3339; the caller passes the fetch time
+    ColumnMapping mapping;            // another tool's export: its columns, its month
 };
 
 // Reads a CSV feed and checks every rule (validate_feed included); any broken rule rejects the

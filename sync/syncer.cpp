@@ -73,7 +73,9 @@ SyncReport Syncer::run_once(const SyncConfig& config, const std::string& now_utc
             if (!settings) return finish(SyncOutcome::rejected, a.source + ": " + settings.error().message);
             org = std::move(settings).value();
         }
-        auto parsed = parse_document(fetched.kind, fetched.body, {org, now_utc});
+        auto mapping = make_mapping(config.preset, config.columns, config.month, now_utc);
+        if (!mapping) return finish(SyncOutcome::rejected, a.source + ": the column mapping: " + mapping.error().message);
+        auto parsed = parse_document(fetched.kind, fetched.body, {org, now_utc, std::move(mapping).value()});
         if (!parsed) return finish(SyncOutcome::rejected, a.source + ": " + parsed.error().message);
         fetched.feed = std::move(parsed).value();
         // Without its own time, a CSV or workbook is dated by the fetch: ignored when comparing.

@@ -4,6 +4,7 @@
 // call of their own, so that new figures never wait on photo downloads.
 #pragma once
 
+#include "sync/column_mapping.hpp"
 #include "sync/photo_cache.hpp"
 #include "sync/source.hpp"
 #include "sync/store.hpp"
@@ -29,6 +30,11 @@ struct SyncConfig {
     // service sets it to its interval).
     std::chrono::seconds photo_retry_first{std::chrono::minutes(15)};
     std::function<bool()> cancelled; // photo downloads stop when it says so (shutting down)
+    // Another tool's export (column_mapping.hpp): a preset, columns by hand, and the month
+    // setting ("previous", "YYYY-MM" or ""), resolved at each sync.
+    std::string preset;
+    ColumnNames columns;
+    std::string month;
 };
 
 struct SyncReport {

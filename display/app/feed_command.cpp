@@ -45,7 +45,7 @@ int feed_check(const CliOptions& o) {
     auto organisation = sync::csv_organisation(store.value(), nullptr);
     if (!organisation) return print_error(organisation.error()), kExitFailure;
     sync::HttpClient http;
-    const auto check = sync::check_feed_source(config.value(), {organisation.value(), utc_now_rfc3339()}, http);
+    const auto check = sync::check_feed_source(config.value(), organisation.value(), utc_now_rfc3339(), http);
     std::cout << sync::describe_feed_check(check);
     return sync_exit_code(check.outcome);
 }

@@ -8,6 +8,7 @@
 #include "display/scene/time_zone.hpp"
 #include "sync/feed_validate.hpp"
 #include "sync/file_read.hpp"
+#include "sync/column_mapping.hpp"
 #include "sync/source.hpp"
 
 #include <algorithm>
@@ -210,6 +211,21 @@ Check check_visibility(const toml::node& node, std::string& out) {
     return via_field(node, out, scene::parse_visibility, scene::visibility_name);
 }
 
+// [source] preset: the name of one of sync::presets().
+Check check_preset(const toml::node& node, std::string& out) {
+    if (auto e = text_of(node, out)) return e;
+    if (auto m = sync::make_mapping(out, {}, "", ""); !m) return m.error().message;
+    return std::nullopt;
+}
+
+// [source] month: "previous" or YYYY-MM, for an export without a month column.
+Check check_month(const toml::node& node, std::string& out) {
+    if (auto e = text_of(node, out)) return e;
+    auto month = sync::check_month_setting(out);
+    if (!month) return month.error().message;
+    return std::nullopt;
+}
+
 struct KeySpec {
     std::string_view table, key, setting; // table "" for a key at the top level
     Checker check;                        // a single value, or
@@ -222,6 +238,9 @@ constexpr KeySpec kSchema[] = {
     {"source", "interval", "sync.interval_seconds", check_interval, nullptr},
     {"source", "token_file", "sync.token_file", check_absolute_path, nullptr},
     {"source", "ca_file", "sync.ca_file", check_absolute_path, nullptr},
+    {"source", "preset", "source.preset", check_preset, nullptr},
+    {"source", "month", "source.month", check_month, nullptr},
+    {"source", "columns", "source.columns", nullptr, check_columns},
     {"organisation", "name", "organisation.name", check_name, nullptr},
     {"organisation", "headcount", "organisation.headcount", check_headcount, nullptr},
     {"organisation", "currency", "organisation.currency", check_currency, nullptr},

@@ -14,6 +14,13 @@
 //       "30s".."24h" (units s, m, h) or an integer number of seconds, 30..86400
 //   token_file = "/etc/podium/token"  -> sync.token_file (an absolute path)
 //   ca_file = "/etc/ssl/certs/intranet.pem"  -> sync.ca_file (an absolute path)
+//   preset = "everyonesocial"         -> source.preset: another tool's export (sync/column_mapping.hpp)
+//   month = "previous"                -> source.month: "previous" or YYYY-MM, for an export
+//                                        without a month column
+//
+//   [source.columns]                  -> source.columns (JSON): Podium field = the export's
+//   champion_id = "Email"                column; fields: champion_id, email, name, team, photo,
+//   interactions = "Points"              consent_*, month and the metrics
 //
 //   [organisation]                    for CSV feeds, which cannot carry it
 //   name = "Example Advisory"         -> organisation.name (1-200 characters, one line)

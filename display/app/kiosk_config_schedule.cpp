@@ -3,6 +3,8 @@
 // and the result is stored as the same canonical JSON (schedule_settings.hpp).
 #include "kiosk_config_toml.hpp"
 
+#include "sync/column_mapping.hpp"
+
 #include "display/scene/schedule_settings.hpp"
 
 #include <string>
@@ -154,6 +156,36 @@ void check_scoring(const toml::node& node, const std::string& path, std::optiona
         }
     }
     if (!table->empty()) out = scene::weights_to_json(weights);
+}
+
+void check_columns(const toml::node& node, const std::string& path, std::optional<std::string>& out,
+                   Problems& problems) {
+    const auto* table = node.as_table();
+    if (!table) {
+        report(problems, node, path, "expected a table, got " + std::string(type_name(node)));
+        return;
+    }
+    std::vector<std::string_view> fields = {"champion_id", "email", "name", "team", "photo",
+                                            "consent_internal", "consent_public", "consent_photo", "month"};
+    fields.insert(fields.end(), model::kMetricNames.begin(), model::kMetricNames.end());
+    sync::ColumnNames columns;
+    const std::size_t before = problems.size();
+    for (auto&& [key, value] : *table) {
+        const std::string field = path + "." + std::string(key.str());
+        if (!sync::is_mappable_field(key.str())) {
+            problems.push_back(unknown_key(key, value, field, candidates_of(path, fields)));
+        } else if (const auto* s = value.as_string(); !s || s->get().empty()) {
+            report(problems, value, field, "expected the export's column name as a string");
+        } else {
+            columns[std::string(key.str())] = s->get();
+        }
+    }
+    if (problems.size() != before || columns.empty()) return;
+    // The same checks as at sync time (one line of text, no column for two fields).
+    if (auto mapping = sync::make_mapping("", columns, "", ""); !mapping)
+        report(problems, node, path, mapping.error().message);
+    else
+        out = sync::columns_to_json(columns);
 }
 
 } // namespace podium::app::config_detail

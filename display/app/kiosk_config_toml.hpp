@@ -54,6 +54,9 @@ void check_screen_off_windows(const toml::node& node, const std::string& path,
                               std::optional<std::string>& out, Problems& problems);
 void check_scoring(const toml::node& node, const std::string& path, std::optional<std::string>& out,
                    Problems& problems);
+// [source.columns]: Podium field = the export's column name (sync/column_mapping.hpp).
+void check_columns(const toml::node& node, const std::string& path, std::optional<std::string>& out,
+                   Problems& problems);
 
 // What sync would trip over in the files a config names (token_file, ca_file): each problem at
 // its key, and the key's value dropped from `values`.

@@ -41,6 +41,12 @@ Result<sync::SyncConfig> sync_config(const sync::Store& store, const std::string
     config.ca_file = store.setting("sync.ca_file").value_or("");
     if (!config.ca_file.empty())
         if (auto st = sync::check_ca_file(config.ca_file); !st) return st.error();
+    // Another tool's export: the mapping is checked in full when a sync reads the file.
+    config.preset = store.setting("source.preset").value_or("");
+    config.month = store.setting("source.month").value_or("");
+    auto columns = sync::columns_from_json(store.setting("source.columns").value_or(""));
+    if (!columns) return Error{"the setting source.columns: " + columns.error().message};
+    config.columns = std::move(columns).value();
     return config;
 }
 

@@ -155,3 +155,39 @@ TEST_CASE("feed cli: check shows what a source holds and every problem, and touc
     CHECK(r.exit_code == 2);
     CHECK_FALSE(std::filesystem::exists(db)); // nothing created, at any step
 }
+
+TEST_CASE("feed cli: an advocacy tool's export with a preset and a month from the managed config") {
+    TempDir dir;
+    const std::string report = dir.write("leaderboard.csv",
+                                         "Rank,Person,Last active,Department,Location,Points\n"
+                                         "1,Sanne de Vries,2026-10-30,Tax,Amsterdam,1520\n"
+                                         "2,Mohammed El Amrani,2026-10-29,Audit,Rotterdam,1310\n");
+    const std::string config = dir.write("podium.toml", "[source]\nurl = \"" + report +
+                                                            "\"\npreset = \"everyonesocial\"\nmonth = \"2026-10\"\n");
+    const std::string db = dir.file("screen.db");
+    Run r = run_podium(dir, {"config", "check", config});
+    CHECK(r.exit_code == 0);
+    r = run_podium(dir, {"--db", db, "--config", config, "sync", "--once"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    r = run_podium(dir, {"--db", db, "export"});
+    auto feed = sync::parse_feed_json(r.out);
+    REQUIRE(feed.ok());
+    REQUIRE(feed.value().monthly.size() == 2);
+    CHECK(feed.value().monthly[0].month == model::YearMonth{2026, 10});
+    CHECK(feed.value().monthly[0].get(model::Metric::interactions) == 1520);
+    CHECK(feed.value().champions[1].team == "Audit");
+    // feed check reads through the same mapping (from the store's settings now).
+    r = run_podium(dir, {"--db", db, "feed", "check", report});
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "Columns of the file: Person, Department, Points; ignored: Rank, Last active, Location"));
+
+    // Mistakes in the mapping are named at their line.
+    const std::string bad = dir.write("bad.toml", "[source]\npreset = \"hootsuite\"\nmonth = \"last\"\n"
+                                                  "[source.columns]\nlikes = \"Likes\"\nname = 3\n");
+    r = run_podium(dir, {"config", "check", bad});
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.err, "bad.toml:2:10: source.preset: unknown preset \"hootsuite\""));
+    CHECK(contains(r.err, "bad.toml:3:9: source.month: expected \"previous\" or a month as YYYY-MM"));
+    CHECK(contains(r.err, "bad.toml:5:1: unknown key \"source.columns.likes\""));
+    CHECK(contains(r.err, "bad.toml:6:8: source.columns.name: expected the export's column name"));
+}
