@@ -2,6 +2,7 @@
 #include "sync/csv_row.hpp"
 
 #include "sync/feed_validate.hpp"
+#include "sync/xlsx_workbook.hpp"
 
 #include <utility>
 
@@ -40,8 +41,8 @@ std::string_view column_name(std::size_t column) {
                                  : model::kMetricNames[column - kFirstMetric];
 }
 
-std::string line_place(std::size_t line) {
-    return "line " + std::to_string(line);
+std::string line_place(std::size_t line, const std::string& sheet) {
+    return sheet.empty() ? "line " + std::to_string(line) : sheet + " row " + std::to_string(line);
 }
 
 std::string_view trim(std::string_view s) {
@@ -52,8 +53,9 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-Header read_header(const CsvRecord& record, const ColumnMapping& mapping) {
+Header read_header(const CsvRecord& record, const ColumnMapping& mapping, const std::string& sheet) {
     Header header;
+    header.sheet = sheet;
     header.line = record.line;
     header.field_count = record.fields.size();
     header.mapped = !mapping.columns.empty() || mapping.month || !mapping.preset.empty();
@@ -74,7 +76,7 @@ Header read_header(const CsvRecord& record, const ColumnMapping& mapping) {
             // Which of the two would count is anyone's guess; unknown duplicates (two empty
             // names, say) are ignored like every unknown column.
             if (const auto first = header.field_of[column])
-                throw CsvError{line_place(record.line) + ": column \"" + name +
+                throw CsvError{line_place(record.line, sheet) + ": column \"" + name +
                                "\" appears twice (fields " + std::to_string(*first + 1) + " and " +
                                std::to_string(i + 1) + ")"};
             header.field_of[column] = i;
@@ -85,7 +87,7 @@ Header read_header(const CsvRecord& record, const ColumnMapping& mapping) {
     for (const auto& [field, column_in_file] : mapping.columns) {
         for (std::size_t column = 0; column < kColumnCount; ++column)
             if (column_name(column) == field && !header.field_of[column])
-                throw CsvError{line_place(record.line) + ": column " + quote_for_message(column_in_file) +
+                throw CsvError{line_place(record.line, sheet) + ": column " + quote_for_message(column_in_file) +
                                " (mapped to " + field + (mapping.preset.empty() ? "" : " by the preset " + mapping.preset) +
                                ") is missing"};
     }
@@ -93,7 +95,7 @@ Header read_header(const CsvRecord& record, const ColumnMapping& mapping) {
         if (header.field_of[column]) continue;
         if (header.mapped && column == kChampionId) continue; // from the e-mail or the name
         if (header.month && column == kMonth) continue;
-        std::string message = line_place(record.line) + ": required column \"" +
+        std::string message = line_place(record.line, sheet) + ": required column \"" +
                               std::string(column_name(column)) + "\" is missing";
         if (column == kMonth && header.mapped)
             message += "; an export without one needs [source] month (\"previous\" or YYYY-MM)";
@@ -152,6 +154,11 @@ std::string_view Row::cell(std::size_t column) const {
 
 void Row::fail(std::size_t column, const std::string& problem) const {
     const std::string& in_file = header_.file_name[column];
+    const auto field = header_.field_of[column];
+    if (!header_.sheet.empty() && field && *field < header_.sheet_columns.size())
+        throw CsvError{header_.sheet + "!" + xlsx::cell_ref(static_cast<std::uint32_t>(record_.line), header_.sheet_columns[*field]) +
+                       ": " + std::string(column_name(column)) + (in_file.empty() ? "" : " (" + in_file + ")") +
+                       ": " + problem};
     throw CsvError{line_place(record_.line) + ", column \"" +
                    (in_file.empty() ? std::string(column_name(column))
                                     : in_file + "\" (" + std::string(column_name(column)) + ")") +
@@ -175,6 +182,9 @@ std::string Row::required_text(std::size_t column) const {
 
 model::YearMonth Row::month() const {
     if (const auto ym = model::parse_year_month(trim(cell(kMonth)))) return *ym;
+    // In a sheet, a date cell stands for its month.
+    if (!header_.sheet.empty())
+        if (const auto d = model::parse_date(trim(cell(kMonth)))) return d->year_month();
     fail(kMonth, "expected YYYY-MM, got " + quote_for_message(cell(kMonth)));
 }
 

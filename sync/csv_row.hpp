@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace podium::sync::csv {
 
@@ -44,7 +45,8 @@ struct CsvError {
     std::string message;
 };
 
-std::string line_place(std::size_t line);  // "line 12"
+// "line 12"; a workbook sheet read as rows (another tool's export): "Leaderboard row 12".
+std::string line_place(std::size_t line, const std::string& sheet = {});
 std::string_view trim(std::string_view s); // of spaces and tabs
 
 struct Header {
@@ -54,6 +56,10 @@ struct Header {
     // A mapped column's name in the file, for messages ("Points"); "" for a column under its own.
     std::array<std::string, kColumnCount> file_name{};
     bool mapped = false;                   // read through a mapping: ids may be derived
+    // A workbook sheet instead of a file: its name and each field's column (1-based), so that a
+    // problem names its cell ("Leaderboard!F14"); a month cell may then hold a date.
+    std::string sheet;
+    std::vector<std::uint32_t> sheet_columns;
     std::optional<model::YearMonth> month; // the mapping's month, for a file without the column
 };
 
@@ -62,7 +68,8 @@ struct Header {
 // With a mapping, a field is looked for under its mapped name (each mapped column must be there),
 // the month column is optional when the mapping gives a month, and champion_id is optional: the
 // id then comes from the e-mail column, else from the name.
-Header read_header(const CsvRecord& record, const ColumnMapping& mapping = {});
+Header read_header(const CsvRecord& record, const ColumnMapping& mapping = {},
+                   const std::string& sheet = {});
 
 // The delimiter that is not the field separator is the decimal mark; the other one groups
 // thousands. So "18.500,00" in a ';' file and "18,500.00" (quoted) in a ',' file.

@@ -23,6 +23,7 @@ using namespace csv; // the columns and cells of csv_row.hpp
 // The feed as read, with the line each item came from, to name places in validate_feed's errors.
 struct ParsedCsv {
     model::Feed feed;
+    std::string sheet; // a workbook sheet's name; "" for a file
     std::vector<std::size_t> champion_lines; // the line of each champion's latest row
     std::vector<std::size_t> monthly_lines;
 };
@@ -33,7 +34,7 @@ class FeedBuilder {
 
     void add(const CsvRecord& record) {
         if (record.fields.size() != header_.field_count)
-            throw CsvError{line_place(record.line) + ": expected " +
+            throw CsvError{line_place(record.line, header_.sheet) + ": expected " +
                            std::to_string(header_.field_count) + " fields, got " +
                            std::to_string(record.fields.size())};
         const Row row(header_, record, style_);
@@ -133,19 +134,33 @@ TableLayout layout_of(const CsvRecord& record, const Header& header) {
     return layout;
 }
 
+// The rows from `next` (the header first) into the model; a sheet's rows name their cells.
+template <class Next>
+ParsedCsv read_with(Next next, NumberStyle style, const CsvDefaults& defaults, FeedReport* report,
+                    const std::string& sheet, std::vector<std::uint32_t> sheet_columns) {
+    CsvRecord record;
+    if (!next(record))
+        throw CsvError{(sheet.empty() ? std::string("the file") : "sheet \"" + sheet + "\"") +
+                       " is empty: expected a header line naming the columns champion_id, name and month"};
+    Header header = read_header(record, defaults.mapping, sheet);
+    header.sheet_columns = std::move(sheet_columns);
+    if (report) {
+        report->tables.push_back(layout_of(record, header));
+        if (!sheet.empty()) report->tables.back().name = sheet;
+    }
+    FeedBuilder builder(header, style);
+    while (next(record))
+        builder.add(record);
+    ParsedCsv parsed = std::move(builder).finish(defaults);
+    parsed.sheet = sheet;
+    return parsed;
+}
+
 ParsedCsv read_rows(std::string_view text, const CsvDefaults& defaults, FeedReport* report) {
     const char delimiter = detect_delimiter(text);
     CsvReader reader(text, delimiter);
-    CsvRecord record;
-    if (!next_record(reader, record))
-        throw CsvError{"the file is empty: expected a header line naming the columns "
-                       "champion_id, name and month"};
-    const Header header = read_header(record, defaults.mapping);
-    if (report) report->tables.push_back(layout_of(record, header));
-    FeedBuilder builder(header, number_style(delimiter));
-    while (next_record(reader, record))
-        builder.add(record);
-    return std::move(builder).finish(defaults);
+    return read_with([&](CsvRecord& r) { return next_record(reader, r); }, number_style(delimiter),
+                     defaults, report, {}, {});
 }
 
 // validate_feed names places in the model (`champions[3].name: too long ...`); whoever fixes the
@@ -166,7 +181,7 @@ std::string place_in_file(const std::string& message, const ParsedCsv& parsed) {
             return message;
         std::string column = message.substr(field_start, colon - field_start);
         if (column == "id" || column == "champion") column = "champion_id";
-        return line_place((*lines)[index]) + ", column \"" + column + "\"" + message.substr(colon);
+        return line_place((*lines)[index], parsed.sheet) + ", column \"" + column + "\"" + message.substr(colon);
     }
     return message;
 }
@@ -242,6 +257,32 @@ podium::Result<model::Feed> parse_feed_csv(std::string_view text, const CsvDefau
     }
     if (auto valid = validate_feed(parsed.feed); !valid)
         return Error{place_in_file(valid.error().message, parsed)};
+    return std::move(parsed.feed);
+}
+
+podium::Result<model::Feed> parse_feed_sheet(const std::string& sheet, const std::vector<CsvRecord>& rows,
+                                             const std::vector<std::uint32_t>& columns,
+                                             const CsvDefaults& defaults, FeedReport* report) {
+    ParsedCsv parsed;
+    try {
+        std::size_t i = 0;
+        const auto next = [&](CsvRecord& r) {
+            while (i < rows.size() && is_blank_record(rows[i])) ++i;
+            if (i == rows.size()) return false;
+            r = rows[i++];
+            return true;
+        };
+        // Numbers come from the sheet's cells, written plainly: '.' for decimals, no grouping.
+        parsed = read_with(next, number_style(','), defaults, report, sheet, columns);
+    } catch (const CsvError& e) {
+        if (report) report->problems.push_back(e.message);
+        return Error{e.message};
+    }
+    if (auto valid = validate_feed(parsed.feed); !valid) {
+        std::string message = place_in_file(valid.error().message, parsed);
+        if (report) report->problems.push_back(message);
+        return Error{std::move(message)};
+    }
     return std::move(parsed.feed);
 }
 

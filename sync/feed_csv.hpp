@@ -4,6 +4,7 @@
 #pragma once
 
 #include "sync/column_mapping.hpp"
+#include "sync/csv_reader.hpp"
 #include "sync/feed_report.hpp"
 #include "sync/model/feed.hpp"
 #include "sync/model/result.hpp"
@@ -51,6 +52,15 @@ struct CsvDefaults {
 // With a report, the header's columns read and ignored ("the file") are listed there too.
 podium::Result<model::Feed> parse_feed_csv(std::string_view text, const CsvDefaults& defaults,
                                            FeedReport* report = nullptr);
+
+// Another tool's export saved as a workbook: one sheet read as these rows would be read from a
+// CSV file (mapping and month included); rows[0] is the header, each row's `line` its number in
+// the sheet, and columns[i] the sheet column of field i, so a problem names its cell:
+// `Leaderboard!F14: interactions (Points): expected an integer ≥ 0, got "x"`. The report gets
+// its problem as well as its columns.
+podium::Result<model::Feed> parse_feed_sheet(const std::string& sheet, const std::vector<CsvRecord>& rows,
+                                             const std::vector<std::uint32_t>& columns,
+                                             const CsvDefaults& defaults, FeedReport* report);
 
 // Writes the feed's monthly figures as CSV: ',' delimiter, a header with every column, RFC 4180
 // quoting (fields with a delimiter, quote, line break or surrounding blanks are quoted), LF line

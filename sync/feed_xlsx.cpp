@@ -168,6 +168,35 @@ void default_generated_at(db::Table& org, const std::string& generated_at) {
         if (row[i].type == CellType::null) row[i] = {CellType::text, generated_at, 0, 0};
 }
 
+// A cell as the text a CSV export of it would hold: numbers plainly ('.' for decimals), dates as
+// YYYY-MM-DD, booleans as true/false.
+std::string cell_text(const xlsx::Workbook& book, const xlsx::Cell& c) {
+    const db::Cell cell = to_cell(book, c);
+    return cell.type == CellType::boolean ? (cell.integer ? "true" : "false") : cell.text;
+}
+
+// A workbook without the feed's sheets: its first sheet read as the rows of a CSV file, for an
+// export (another tool's, or a CSV file saved as .xlsx), mapping and month included.
+podium::Result<model::Feed> parse_first_sheet(const xlsx::Workbook& book, const CsvDefaults& defaults,
+                                              FeedReport* report) {
+    const xlsx::Sheet& sheet = book.sheets.front();
+    for (std::size_t i = 1; report && i < book.sheets.size(); ++i)
+        report->ignored_sheets.push_back(book.sheets[i].name);
+    std::uint32_t width = 0;
+    if (!sheet.rows.empty())
+        for (const auto& c : sheet.rows.front().cells) width = std::max(width, c.column);
+    std::vector<CsvRecord> rows;
+    for (const xlsx::Row& row : sheet.rows) {
+        CsvRecord record{row.number, std::vector<std::string>(width)};
+        for (const xlsx::Cell& c : row.cells)
+            if (c.column <= width) record.fields[c.column - 1] = cell_text(book, c);
+        rows.push_back(std::move(record));
+    }
+    std::vector<std::uint32_t> columns(width);
+    for (std::uint32_t i = 0; i < width; ++i) columns[i] = i + 1;
+    return parse_feed_sheet(sheet.name, rows, columns, defaults, report);
+}
+
 } // namespace
 
 bool looks_like_xlsx(std::string_view bytes) {
@@ -181,8 +210,20 @@ podium::Result<model::Feed> parse_feed_xlsx(std::string_view bytes, const CsvDef
         if (problems && problems->size() < db::kMaxProblems) problems->push_back(message);
         return Error{std::move(message)};
     };
-    auto book = xlsx::read_workbook(bytes, [](std::string_view name) { return table_of(name).has_value(); });
+    // The feed's sheets, and the first sheet in case there are none (an export saved as .xlsx).
+    bool first = true;
+    auto book = xlsx::read_workbook(bytes, [&](std::string_view name) {
+        const bool wanted = first || table_of(name).has_value();
+        first = false;
+        return wanted;
+    });
     if (!book) return note("the workbook " + book.error().message);
+    const bool has_parts = std::any_of(book.value().sheets.begin(), book.value().sheets.end(), [](const auto& sh) {
+        const auto t = table_of(sh.name);
+        return t == db::kChampions || t == db::kMonthly;
+    });
+    if (!has_parts && !book.value().sheets.empty())
+        return parse_first_sheet(book.value(), defaults, report);
     db::Tables tables;
     for (const xlsx::Sheet& sheet : book.value().sheets) {
         const auto t = table_of(sheet.name);

@@ -5,6 +5,7 @@
 #include "sync/demo_feed.hpp"
 #include "sync/feed_json.hpp"
 #include "sync/feed_xlsx_write.hpp"
+#include "sync/column_mapping.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/xlsx_builder.hpp"
 
@@ -240,6 +241,51 @@ TEST_CASE("xlsx feed: the demo feed written as a workbook reads back exactly") {
         REQUIRE_MESSAGE(feed.ok(), feed.error().message);
         CHECK(feed.value() == demo);
     }
+}
+
+} // namespace podium::sync
+
+namespace podium::sync {
+
+TEST_CASE("xlsx feed: a workbook without the feed's sheets is read as an export, by cell") {
+    test::XlsxParts p;
+    p.cell_xfs = {0, 14};
+    p.sheets.push_back({"Leaderboard",
+                        text_row(1, {"Rank", "Person", "Last active", "Department", "Location", "Points"}) +
+                            row(2, {number_cell("A2", "1"), inline_cell("B2", "Sanne de Vries"),
+                                    number_cell("C2", "46325", 1), inline_cell("D2", "Tax"),
+                                    inline_cell("E2", "Amsterdam"), number_cell("F2", "1520")}) +
+                            row(4, {number_cell("A4", "2"), inline_cell("B4", "Mohammed El Amrani"),
+                                    inline_cell("D4", "Audit"), number_cell("F4", "13.5")})});
+    p.sheets.push_back({"Chart data", text_row(1, {"x"})});
+    CsvDefaults d = defaults();
+    d.mapping = make_mapping("everyonesocial", {}, "2026-10", d.generated_at).value();
+    FeedReport report;
+    auto feed = parse_feed_xlsx(test::make_xlsx(p), d, &report);
+    REQUIRE_FALSE(feed.ok());
+    CHECK(feed.error().message == "Leaderboard!F4: interactions (Points): expected an integer ≥ 0, got \"13.5\"");
+    CHECK(report.ignored_sheets == std::vector<std::string>{"Chart data"});
+    REQUIRE(report.tables.size() == 1);
+    CHECK(report.tables[0].name == "Leaderboard");
+    CHECK(report.tables[0].ignored == std::vector<std::string>{"Rank", "Last active", "Location"});
+
+    p.sheets[0].sheet_data = p.sheets[0].sheet_data.substr(0, p.sheets[0].sheet_data.find("<row r=\"4\">"));
+    auto ok = parse_feed_xlsx(test::make_xlsx(p), d);
+    REQUIRE_MESSAGE(ok.ok(), ok.error().message);
+    CHECK(ok.value().champions.front().id == "sanne de vries");
+    CHECK(ok.value().monthly.front().get(model::Metric::interactions) == 1520);
+    CHECK(ok.value().monthly.front().month == model::YearMonth{2026, 10});
+
+    // A CSV file in Podium's own columns saved as .xlsx needs no mapping; a date is its month.
+    test::XlsxParts own;
+    own.cell_xfs = {0, 14};
+    own.sheets.push_back({"figures", text_row(1, {"champion_id", "name", "month", "deals"}) +
+                                         row(2, {inline_cell("A2", "c-1"), inline_cell("B2", "An"),
+                                                 number_cell("C2", "46296", 1), number_cell("D2", "2")})});
+    auto plain = parse_feed_xlsx(test::make_xlsx(own), defaults());
+    REQUIRE_MESSAGE(plain.ok(), plain.error().message);
+    CHECK(plain.value().monthly.front().month == model::YearMonth{2026, 10});
+    CHECK(plain.value().monthly.front().get(model::Metric::deals) == 2);
 }
 
 } // namespace podium::sync

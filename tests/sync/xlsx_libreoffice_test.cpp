@@ -3,6 +3,7 @@
 // template and the demo data again, in its own way (its own shared strings, styles and part
 // names), and the feed read from its file must be the same.
 #include "sync/demo_feed.hpp"
+#include "sync/feed_csv.hpp"
 #include "sync/feed_xlsx.hpp"
 #include "sync/feed_xlsx_write.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -27,7 +28,7 @@ std::string resave_with_libreoffice(const test::TempDir& dir, const std::string&
     const int status = std::system(command.c_str());
     INFO("soffice log: " << test::read_file(dir.file("soffice.log")));
     REQUIRE_MESSAGE(status == 0, "soffice failed (packaging/quickstart.sh test installs libreoffice-calc-nogui)");
-    return out_dir + "/" + std::filesystem::path(in).filename().string();
+    return out_dir + "/" + std::filesystem::path(in).stem().string() + ".xlsx";
 }
 
 CsvDefaults defaults() {
@@ -52,6 +53,21 @@ TEST_CASE("xlsx feed: workbooks saved by LibreOffice Calc read as the same feed"
         model::Feed expected = example;
         expected.generated_at = defaults().generated_at;
         CHECK(feed.value() == expected);
+    }
+    SUBCASE("an advocacy tool's CSV export, opened and saved as a workbook") {
+        const std::string csv = "Rank,Person,Last active,Department,Location,Points\n"
+                                "1,Sanne de Vries,2026-10-30,Tax,Amsterdam,1520\n"
+                                "2,Mohammed El Amrani,2026-10-29,Audit,Rotterdam,1310\n";
+        const std::string in = dir.write("leaderboard.csv", csv);
+        const std::string theirs = resave_with_libreoffice(dir, in);
+        CsvDefaults d = defaults();
+        d.mapping = make_mapping("everyonesocial", {}, "previous", d.generated_at).value();
+        auto from_book = parse_feed_xlsx(test::read_file(theirs), d);
+        REQUIRE_MESSAGE(from_book.ok(), from_book.error().message);
+        auto from_csv = parse_feed_csv(csv, d);
+        REQUIRE(from_csv.ok());
+        CHECK(from_book.value() == from_csv.value());
+        CHECK(from_book.value().monthly[1].get(model::Metric::interactions) == 1310);
     }
     SUBCASE("40 champions over 14 months") {
         const model::Feed demo = generate_demo_feed();
