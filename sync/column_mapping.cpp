@@ -114,6 +114,35 @@ Result<ColumnNames> columns_from_json(std::string_view json) {
     return out;
 }
 
+std::string format_columns_line(const ColumnNames& columns) {
+    std::string out;
+    for (const auto& [field, column] : columns) out += (out.empty() ? "" : "; ") + field + " = " + column;
+    return out;
+}
+
+Result<ColumnNames> parse_columns_line(std::string_view line) {
+    const auto trimmed = [](std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+        return std::string(s);
+    };
+    ColumnNames out;
+    while (!line.empty()) {
+        const std::size_t end = std::min(line.find(';'), line.size());
+        const std::string_view part = line.substr(0, end);
+        line.remove_prefix(std::min(end + 1, line.size()));
+        if (trimmed(part).empty()) continue;
+        const std::size_t eq = part.find('=');
+        if (eq == std::string_view::npos)
+            return Error{"expected field = column, got " + quote_for_message(trimmed(part))};
+        const std::string field = trimmed(part.substr(0, eq)), column = trimmed(part.substr(eq + 1));
+        if (out.count(field)) return Error{"the field " + quote_for_message(field) + " is mapped twice"};
+        out[field] = column;
+    }
+    if (auto checked = make_mapping("", out, "", ""); !checked) return checked.error();
+    return out;
+}
+
 std::string derived_id(std::string_view text) {
     std::string id;
     bool space = false;

@@ -54,6 +54,10 @@ Result<ColumnMapping> make_mapping(std::string_view preset, const ColumnNames& c
 std::string columns_to_json(const ColumnNames& columns);
 Result<ColumnNames> columns_from_json(std::string_view json);
 
+// The columns as one line for a text field: "name = Person; team = Department"; "" for none.
+std::string format_columns_line(const ColumnNames& columns);
+Result<ColumnNames> parse_columns_line(std::string_view line);
+
 // An id made from an e-mail address or a name: lower-cased and trimmed, white space as one
 // space; longer than 64 bytes, cut and made unique again by a hash of the whole.
 std::string derived_id(std::string_view text);

@@ -82,6 +82,7 @@ class AdminOverlay {
     void privacy_tab(const OverlayModel& m, std::vector<Action>& out);
     void privacy_rules(const OverlayModel& m, scene::Audience a); // one audience's rules
     void source_tab(const OverlayModel& m, const DraftProblems& p, std::vector<Action>& out);
+    void export_fields(const OverlayModel& m, const DraftProblems& p, float wide);
     void display_tab(const OverlayModel& m, const DraftProblems& p);
     void log_tab(const OverlayModel& m, std::vector<Action>& out);
     void save_bar(const OverlayModel& m, const DraftProblems& p, std::vector<Action>& out);

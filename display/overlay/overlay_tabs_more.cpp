@@ -3,6 +3,8 @@
 
 #include "overlay_style.hpp"
 
+#include "sync/column_mapping.hpp"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -19,6 +21,40 @@ void muted(const char* text) {
 
 } // namespace
 
+// Another tool's export: which preset, which month, which columns (sync/column_mapping.hpp).
+void AdminOverlay::export_fields(const OverlayModel& m, const DraftProblems& p, float wide) {
+    const float s = style::scale(ImGui::GetIO().DisplaySize);
+    ImGui::BeginDisabled(locked(m, kPresetSetting));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Export of  ");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(460 * s);
+    const std::string shown = draft_.preset.empty() ? "(Podium's own columns)" : draft_.preset;
+    if (ImGui::BeginCombo("##preset", shown.c_str())) {
+        if (ImGui::Selectable("(Podium's own columns)", draft_.preset.empty())) draft_.preset.clear();
+        for (const auto& preset : sync::presets())
+            if (ImGui::Selectable(std::string(preset.name).c_str(), draft_.preset == preset.name))
+                draft_.preset = std::string(preset.name);
+        ImGui::EndCombo();
+    }
+    track("preset");
+    ImGui::EndDisabled();
+    locked_note(m, kPresetSetting);
+    problem(p, "preset");
+    ImGui::BeginDisabled(locked(m, kMonthSetting));
+    text_field("Month      ", "month", draft_.month, 200 * s);
+    ImGui::EndDisabled();
+    locked_note(m, kMonthSetting);
+    problem(p, "month");
+    ImGui::BeginDisabled(locked(m, kColumnsSetting));
+    text_field("Columns    ", "columns", draft_.columns, wide);
+    ImGui::EndDisabled();
+    locked_note(m, kColumnsSetting);
+    problem(p, "columns");
+    muted("For another tool's export: its columns as field = column (name = Person; interactions = "
+          "Points), and the month it covers when it has none: previous, or YYYY-MM.");
+}
+
 void AdminOverlay::source_tab(const OverlayModel& m, const DraftProblems& p, std::vector<Action>& out) {
     const float s = style::scale(ImGui::GetIO().DisplaySize);
     const float wide = ImGui::GetContentRegionAvail().x - 320 * s;
@@ -27,8 +63,9 @@ void AdminOverlay::source_tab(const OverlayModel& m, const DraftProblems& p, std
     ImGui::EndDisabled();
     locked_note(m, kSourceSetting);
     problem(p, "source");
-    muted("An https:// URL (JSON or CSV), postgresql://..., sqlite:///path or a file path. Empty: "
-          "no sync, the data on screen stays.");
+    muted("An https:// URL (JSON, CSV or an Excel workbook), postgresql://..., sqlite:///path or a "
+          "file path. Empty: no sync, the data on screen stays.");
+    export_fields(m, p, wide);
     ImGui::BeginDisabled(locked(m, kIntervalSetting));
     text_field("Every      ", "interval", draft_.interval, 200 * s);
     ImGui::SameLine();

@@ -2,6 +2,7 @@
 
 #include "display/scene/format.hpp"
 #include "display/scene/time_zone.hpp"
+#include "sync/column_mapping.hpp"
 #include "sync/source.hpp"
 
 #include <charconv>
@@ -170,6 +171,10 @@ SettingsDraft make_draft(const scene::SettingLookup& lookup) {
     d.privacy_public = s.privacy.visitors;
     d.source = lookup(kSourceSetting).value_or("");
     if (auto v = lookup(kIntervalSetting); v && parse_interval(*v)) d.interval = *v;
+    d.preset = lookup(kPresetSetting).value_or("");
+    d.month = lookup(kMonthSetting).value_or("");
+    if (auto columns = sync::columns_from_json(lookup(kColumnsSetting).value_or("")))
+        d.columns = sync::format_columns_line(columns.value());
     if (auto v = lookup(kLanguageSetting); v && scene::parse_lang(*v)) d.language = *v;
     // The stored text, not the float the slideshow keeps: 1.05 stays "1.05".
     if (auto v = lookup(std::string(scene::kTextSizeSetting)))
@@ -200,6 +205,9 @@ DraftProblems validate(const SettingsDraft& d) {
         out.emplace("interval", "expected whole seconds from " + std::to_string(kMinIntervalSeconds) +
                                     " to " + std::to_string(kMaxIntervalSeconds) + ", got " +
                                     scene::quoted_text(d.interval));
+    if (auto m = sync::make_mapping(trim(d.preset), {}, "", ""); !m) out.emplace("preset", m.error().message);
+    if (auto m = sync::check_month_setting(trim(d.month)); !m) out.emplace("month", m.error().message);
+    if (auto c = sync::parse_columns_line(d.columns); !c) out.emplace("columns", c.error().message);
     if (d.token.find_first_of("\r\n") != std::string::npos)
         out.emplace("token", "a token is one line");
     if (!scene::parse_lang(d.language))
@@ -237,6 +245,14 @@ scene::PrivacySettings privacy_of(const SettingsDraft& d) {
     return p;
 }
 
+namespace {
+// validate() has checked the line; a line that does not parse maps nothing.
+std::string columns_json(const std::string& line) {
+    auto columns = sync::parse_columns_line(line);
+    return columns ? sync::columns_to_json(columns.value()) : std::string();
+}
+} // namespace
+
 std::vector<std::pair<std::string, std::string>> encode(const SettingsDraft& d) {
     const auto s = schedule_of(d);
     const auto size = scene::parse_text_size_text(trim(d.text_size));
@@ -251,6 +267,9 @@ std::vector<std::pair<std::string, std::string>> encode(const SettingsDraft& d) 
         {std::string(scene::kInterruptsPublicSetting), scene::flag_text(s.interrupts_public)},
         Entry{kSourceSetting, trim(d.source)},
         Entry{kIntervalSetting, std::to_string(parse_interval(d.interval).value_or(900))},
+        Entry{kPresetSetting, trim(d.preset)},
+        Entry{kMonthSetting, trim(d.month)},
+        Entry{kColumnsSetting, columns_json(d.columns)},
         Entry{kLanguageSetting, d.language},
         {std::string(scene::kTextSizeSetting),
          scene::format_number_text(size ? size.value() : 1.0)},

@@ -50,6 +50,9 @@ struct SettingsDraft {
     bool interrupts_internal = true, interrupts_public = false;
     scene::AudienceRules privacy_internal, privacy_public;
     std::string source, interval = "900";
+    // Another tool's export: a preset's name, the month ("previous", YYYY-MM or ""), and the
+    // columns as one line ("name = Person; interactions = Points").
+    std::string preset, month, columns;
     std::string token; // typed here only; "" keeps the token there is
     std::string language = "en", text_size = "1", time_zone;
     scene::Transition transition = scene::Transition::crossfade;
@@ -63,6 +66,9 @@ inline constexpr const char* kSourceSetting = "sync.source";
 inline constexpr const char* kIntervalSetting = "sync.interval_seconds";
 inline constexpr const char* kTokenFileSetting = "sync.token_file";
 inline constexpr const char* kLanguageSetting = "display.language";
+inline constexpr const char* kPresetSetting = "source.preset";
+inline constexpr const char* kMonthSetting = "source.month";
+inline constexpr const char* kColumnsSetting = "source.columns";
 inline constexpr int kMinIntervalSeconds = 30, kMaxIntervalSeconds = 24 * 3600;
 
 // The draft of the settings `lookup` holds (their defaults where unset or unreadable).

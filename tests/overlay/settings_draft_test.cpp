@@ -71,3 +71,41 @@ TEST_CASE("settings draft: success titles and stories read from the store and en
     CHECK(c[0] == std::pair<std::string, std::string>{"privacy.internal.success_stories", "hidden"});
     CHECK(c[1] == std::pair<std::string, std::string>{"privacy.public.success_titles", "hidden"});
 }
+
+TEST_CASE("settings draft: another tool's export: preset, month and columns read, checked and saved") {
+    std::map<std::string, std::string> stored{
+        {"source.preset", "everyonesocial"},
+        {"source.month", "previous"},
+        {"source.columns", R"({"email":"E-mail","interactions":"Score"})"},
+    };
+    auto lookup = [&](const std::string& k) -> std::optional<std::string> {
+        if (auto it = stored.find(k); it != stored.end()) return it->second;
+        return std::nullopt;
+    };
+    auto d = overlay::make_draft(lookup);
+    CHECK(d.preset == "everyonesocial");
+    CHECK(d.month == "previous");
+    CHECK(d.columns == "email = E-mail; interactions = Score");
+    CHECK(overlay::validate(d).empty());
+    CHECK(overlay::changes(d, d).empty());
+
+    auto edited = d;
+    edited.columns = "name = Person ; interactions = Points";
+    edited.month = "2026-10";
+    CHECK(overlay::validate(edited).empty());
+    const auto saved = overlay::changes(d, edited);
+    const std::map<std::string, std::string> by_key(saved.begin(), saved.end());
+    CHECK(by_key.size() == 2);
+    CHECK(by_key.at("source.columns") == R"({"interactions":"Points","name":"Person"})");
+    CHECK(by_key.at("source.month") == "2026-10");
+
+    edited.preset = "hootsuite";
+    edited.month = "last month";
+    edited.columns = "likes = Likes";
+    const auto problems = overlay::validate(edited);
+    CHECK(problems.at("preset").starts_with("unknown preset \"hootsuite\""));
+    CHECK(problems.at("month").starts_with("expected \"previous\" or a month as YYYY-MM"));
+    CHECK(problems.at("columns").starts_with("unknown field \"likes\""));
+    edited.columns = "name Person";
+    CHECK(overlay::validate(edited).at("columns") == "expected field = column, got \"name Person\"");
+}
