@@ -18,15 +18,7 @@ std::string joined(const std::vector<std::string>& items) {
 std::string container_of(const Source& source, const Fetched& fetched) {
     if (source.kind == SourceKind::sqlite) return "SQLite database";
     if (source.kind == SourceKind::postgres) return "PostgreSQL database";
-    switch (fetched.kind) {
-    case DocKind::json:
-        return "JSON feed";
-    case DocKind::csv:
-        return "CSV file";
-    case DocKind::xlsx:
-        return "workbook";
-    }
-    return "";
+    return std::string(doc_kind_name(fetched.kind));
 }
 
 void describe_found(const model::Feed& f, std::string& out) {

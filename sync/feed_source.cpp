@@ -58,9 +58,9 @@ Result<DocKind> document_kind(const std::string& content_type, const std::string
 std::string_view doc_kind_name(DocKind k) {
     switch (k) {
     case DocKind::json:
-        return "JSON";
+        return "JSON feed";
     case DocKind::csv:
-        return "CSV";
+        return "CSV file";
     case DocKind::xlsx:
         return "workbook";
     }

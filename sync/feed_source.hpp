@@ -21,7 +21,7 @@ namespace podium::sync {
 class HttpClient;
 
 enum class DocKind { json, csv, xlsx };
-std::string_view doc_kind_name(DocKind k); // "JSON", "CSV", "workbook"
+std::string_view doc_kind_name(DocKind k); // "JSON feed", "CSV file", "workbook"
 
 struct Fetched {
     bool not_modified = false; // a 304 to a conditional request

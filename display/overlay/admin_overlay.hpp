@@ -83,6 +83,8 @@ class AdminOverlay {
     void privacy_rules(const OverlayModel& m, scene::Audience a); // one audience's rules
     void source_tab(const OverlayModel& m, const DraftProblems& p, std::vector<Action>& out);
     void export_fields(const OverlayModel& m, const DraftProblems& p, float wide);
+    void setting_field(const OverlayModel& m, const DraftProblems& p, const char* setting,
+                       const char* label, const char* id, std::string& value, float width);
     void display_tab(const OverlayModel& m, const DraftProblems& p);
     void log_tab(const OverlayModel& m, std::vector<Action>& out);
     void save_bar(const OverlayModel& m, const DraftProblems& p, std::vector<Action>& out);

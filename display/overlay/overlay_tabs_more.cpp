@@ -21,6 +21,17 @@ void muted(const char* text) {
 
 } // namespace
 
+// A text field for one setting: disabled with a note when the managed config sets it, and the
+// draft's problem with it underneath.
+void AdminOverlay::setting_field(const OverlayModel& m, const DraftProblems& p, const char* setting,
+                                 const char* label, const char* id, std::string& value, float width) {
+    ImGui::BeginDisabled(locked(m, setting));
+    text_field(label, id, value, width);
+    ImGui::EndDisabled();
+    locked_note(m, setting);
+    problem(p, id);
+}
+
 // Another tool's export: which preset, which month, which columns (sync/column_mapping.hpp).
 void AdminOverlay::export_fields(const OverlayModel& m, const DraftProblems& p, float wide) {
     const float s = style::scale(ImGui::GetIO().DisplaySize);
@@ -41,16 +52,8 @@ void AdminOverlay::export_fields(const OverlayModel& m, const DraftProblems& p, 
     ImGui::EndDisabled();
     locked_note(m, kPresetSetting);
     problem(p, "preset");
-    ImGui::BeginDisabled(locked(m, kMonthSetting));
-    text_field("Month      ", "month", draft_.month, 200 * s);
-    ImGui::EndDisabled();
-    locked_note(m, kMonthSetting);
-    problem(p, "month");
-    ImGui::BeginDisabled(locked(m, kColumnsSetting));
-    text_field("Columns    ", "columns", draft_.columns, wide);
-    ImGui::EndDisabled();
-    locked_note(m, kColumnsSetting);
-    problem(p, "columns");
+    setting_field(m, p, kMonthSetting, "Month      ", "month", draft_.month, 200 * s);
+    setting_field(m, p, kColumnsSetting, "Columns    ", "columns", draft_.columns, wide);
     muted("For another tool's export: its columns as field = column (name = Person; interactions = "
           "Points), and the month it covers when it has none: previous, or YYYY-MM.");
 }
@@ -58,11 +61,7 @@ void AdminOverlay::export_fields(const OverlayModel& m, const DraftProblems& p, 
 void AdminOverlay::source_tab(const OverlayModel& m, const DraftProblems& p, std::vector<Action>& out) {
     const float s = style::scale(ImGui::GetIO().DisplaySize);
     const float wide = ImGui::GetContentRegionAvail().x - 320 * s;
-    ImGui::BeginDisabled(locked(m, kSourceSetting));
-    text_field("Source     ", "source", draft_.source, wide);
-    ImGui::EndDisabled();
-    locked_note(m, kSourceSetting);
-    problem(p, "source");
+    setting_field(m, p, kSourceSetting, "Source     ", "source", draft_.source, wide);
     muted("An https:// URL (JSON, CSV or an Excel workbook), postgresql://..., sqlite:///path or a "
           "file path. Empty: no sync, the data on screen stays.");
     export_fields(m, p, wide);
