@@ -2,7 +2,7 @@
 #include "sync/csv_row.hpp"
 
 #include "sync/feed_validate.hpp"
-#include "sync/xlsx_workbook.hpp"
+#include "sync/xlsx_cells.hpp"
 
 #include <utility>
 

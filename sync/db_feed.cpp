@@ -4,7 +4,7 @@
 #include "sync/db_feed.hpp"
 
 #include "sync/feed_validate.hpp"
-#include "sync/xlsx_workbook.hpp"
+#include "sync/xlsx_cells.hpp"
 
 #include <algorithm>
 #include <charconv>

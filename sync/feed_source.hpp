@@ -5,20 +5,45 @@
 // not a valid feed (rejected).
 #pragma once
 
+#include "sync/column_mapping.hpp"
 #include "sync/feed_csv.hpp"
 #include "sync/feed_report.hpp"
 #include "sync/model/feed.hpp"
 #include "sync/model/result.hpp"
+#include "sync/source.hpp"
 #include "sync/store.hpp"
-#include "sync/syncer.hpp"
 
+#include <chrono>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 namespace podium::sync {
 
 class HttpClient;
+
+// Where and how to read the feed: the source, its credentials and limits, and for another tool's
+// export its mapping.
+struct SyncConfig {
+    Source source;
+    std::string bearer_token; // never logged
+    std::string ca_file;
+    std::int64_t max_body_bytes = 64LL << 20;
+    long connect_timeout_ms = 10'000;
+    long total_timeout_ms = 60'000;
+    // A photo that failed is not tried again for this long, doubling up to a day (the sync
+    // service sets it to its interval).
+    std::chrono::seconds photo_retry_first{std::chrono::minutes(15)};
+    std::function<bool()> cancelled; // photo downloads stop when it says so (shutting down)
+    // Another tool's export (column_mapping.hpp): a preset, columns by hand, and the month
+    // setting ("previous", "YYYY-MM" or ""), resolved at each sync.
+    std::string preset;
+    ColumnNames columns;
+    std::string month;
+};
 
 enum class DocKind { json, csv, xlsx };
 std::string_view doc_kind_name(DocKind k); // "JSON feed", "CSV file", "workbook"

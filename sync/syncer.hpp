@@ -4,7 +4,7 @@
 // call of their own, so that new figures never wait on photo downloads.
 #pragma once
 
-#include "sync/column_mapping.hpp"
+#include "sync/feed_source.hpp"
 #include "sync/photo_cache.hpp"
 #include "sync/source.hpp"
 #include "sync/store.hpp"
@@ -18,24 +18,6 @@
 namespace podium::sync {
 
 class HttpClient;
-
-struct SyncConfig {
-    Source source;
-    std::string bearer_token; // never logged
-    std::string ca_file;
-    std::int64_t max_body_bytes = 64LL << 20;
-    long connect_timeout_ms = 10'000;
-    long total_timeout_ms = 60'000;
-    // A photo that failed is not tried again for this long, doubling up to a day (the sync
-    // service sets it to its interval).
-    std::chrono::seconds photo_retry_first{std::chrono::minutes(15)};
-    std::function<bool()> cancelled; // photo downloads stop when it says so (shutting down)
-    // Another tool's export (column_mapping.hpp): a preset, columns by hand, and the month
-    // setting ("previous", "YYYY-MM" or ""), resolved at each sync.
-    std::string preset;
-    ColumnNames columns;
-    std::string month;
-};
 
 struct SyncReport {
     SyncAttempt attempt;

@@ -3,7 +3,7 @@
 // cells. Each handler keeps only what a feed needs and checks the counts of xlsx::Limits.
 #pragma once
 
-#include "sync/xlsx_workbook.hpp"
+#include "sync/xlsx_cells.hpp"
 #include "sync/xml_stream.hpp"
 
 #include <map>
