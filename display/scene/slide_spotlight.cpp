@@ -8,10 +8,12 @@
 namespace podium::scene {
 namespace {
 
-const model::Success* latest_success(const View& v, std::string_view key) {
+// The champion's newest story up to today: one dated later has not happened yet (the successes
+// slide waits for it too).
+const model::Success* latest_success(const View& v, std::string_view key, model::Date today) {
     const model::Success* best = nullptr;
     for (const auto& s : v.successes)
-        if (s.champion == key && (!best || best->date < s.date)) best = &s;
+        if (s.champion == key && s.date <= today && (!best || best->date < s.date)) best = &s;
     return best;
 }
 
@@ -135,7 +137,8 @@ void build_spotlight(Canvas& c, const View& v, const SlideContext& ctx) {
     const bool story_fits = text_area.bottom() - tiles_h - c.px(32) - story_top >= story;
     // With large text on a small screen the story may not fit above the figures: then it is left
     // out whole (kicker too) rather than overlapping them.
-    if (const auto* s = latest_success(v, who.key); s && story_fits) {
+    const model::Date today{ctx.now.year, ctx.now.month, ctx.now.day};
+    if (const auto* s = latest_success(v, who.key, today); s && story_fits) {
         y += c.px(40);
         // A hidden title (the View empties it): the kind's headline, not a quote.
         const bool titled = !s->title.empty();

@@ -316,6 +316,22 @@ TEST_CASE("spotlight rotation: each eligible colleague once per round, a pin hol
     CHECK(has_text(build_slide(SlideKind::spotlight, view, ctx, test::metrics()), "Person c"));
 }
 
+TEST_CASE("spotlight: the latest story up to today, never one dated later") {
+    model::Snapshot s;
+    s.feed.champions.push_back(test::champion("a", "Person a", "T", {true, true, false}));
+    s.feed.monthly.push_back(test::figures("a", {2026, 11}, 10));
+    s.feed.successes.push_back({"a", {2026, 11, 3}, "speaking", "Spoke at the tax congress", "", 0});
+    s.feed.successes.push_back({"a", {2026, 12, 10}, "press", "Quoted in the December paper", "", 0});
+    const auto view = make_view(s, Audience::internal, PrivacySettings{}, Lang::en);
+    auto ctx = test::context(1920, 1080); // 25 November 2026
+    ctx.options.spotlight_key = "a";
+    const auto dl = build_slide(SlideKind::spotlight, view, ctx, test::metrics());
+    CHECK(dl.text_lines().find("Spoke at the tax congress") != std::string::npos);
+    CHECK(dl.text_lines().find("December paper") == std::string::npos);
+    ctx.now = {2026, 12, 10, 9, 0};
+    CHECK(build_slide(SlideKind::spotlight, view, ctx, test::metrics()).text_lines().find("December paper") != std::string::npos);
+}
+
 TEST_CASE("burn-in care: the layout moves a few pixels every three minutes, inside the margins") {
     const Vec2 at_0 = burn_in_shift({2026, 11, 25, 10, 0});
     const Vec2 at_2 = burn_in_shift({2026, 11, 25, 10, 2});
