@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -168,6 +169,10 @@ inline Stopped run_podium_for(const TempDir& dir, const std::vector<std::string>
     argv.push_back(nullptr);
     std::vector<std::string> env{"SDL_VIDEODRIVER=offscreen", "HOME=" + dir.path().string(),
                                  "PATH=/usr/bin:/bin"};
+    // The sanitizer run's settings (.ci/sanitize) reach the child too: its options, and the Mesa
+    // libraries it keeps loaded so that their process-lifetime blocks are not reported as leaks.
+    for (const char* name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS", "LD_PRELOAD"})
+        if (const char* value = std::getenv(name)) env.push_back(std::string(name) + "=" + value);
     std::vector<char*> envp;
     for (auto& e : env) envp.push_back(e.data());
     envp.push_back(nullptr);

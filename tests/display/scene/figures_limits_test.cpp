@@ -88,7 +88,13 @@ TEST_CASE("figures: a sum beyond int64 stops at its maximum rather than turning 
     model::Snapshot s;
     for (const char* id : {"a", "b", "c"}) {
         s.feed.champions.push_back(test::champion(id, id, "", {true, true, false}));
-        s.feed.monthly.push_back(test::figures(id, kOctober, kMax / 2 + 1, 0, kMax / 2 + 1));
+        // Set directly: the fixture derives reach from interactions, which would overflow here.
+        model::MonthlyFigures m;
+        m.champion = id;
+        m.month = kOctober;
+        m.set(model::Metric::interactions, kMax / 2 + 1);
+        m.deal_value_cents = kMax / 2 + 1;
+        s.feed.monthly.push_back(m);
     }
     const auto view = make_view(s, Audience::internal, PrivacySettings{}, Lang::en);
     CHECK(total(view, model::Metric::interactions, {kOctober, kOctober}) == kMax);
