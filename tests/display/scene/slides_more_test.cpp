@@ -257,8 +257,9 @@ TEST_CASE("successes: hidden titles (the public default) give the kind's headlin
     // The spotlight and the celebration say what happened without quoting the title.
     auto ctx = test::context(1920, 1080);
     const auto view = make_view(s, Audience::visitors, PrivacySettings{}, Lang::en);
-    // (c0's latest story is the press one dated after today: the spotlight does not wait for it.)
-    for (const auto& [key, headline] : {std::pair{"c0", "In the press"}, std::pair{"c1", "A new deal won"},
+    // c0's newest story is the press one dated after today: like the successes slide, the
+    // spotlight waits for it and shows c0's latest deal up to today.
+    for (const auto& [key, headline] : {std::pair{"c0", "A new deal won"}, std::pair{"c1", "A new deal won"},
                                         std::pair{"c2", "A new deal won"}}) {
         ctx.options.spotlight_key = key;
         const auto spot = build_slide(SlideKind::spotlight, view, ctx, test::metrics());
