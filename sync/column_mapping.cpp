@@ -22,10 +22,15 @@ bool is_mappable_field(std::string_view field) {
            model::parse_metric(field).has_value();
 }
 
+std::vector<std::string_view> mappable_fields() {
+    std::vector<std::string_view> out(std::begin(kFixedFields), std::end(kFixedFields));
+    out.insert(out.end(), model::kMetricNames.begin(), model::kMetricNames.end());
+    return out;
+}
+
 std::string mappable_fields_text() {
     std::string out;
-    for (const auto f : kFixedFields) out += (out.empty() ? "" : ", ") + std::string(f);
-    for (const auto m : model::kMetricNames) out += ", " + std::string(m);
+    for (const auto f : mappable_fields()) out += (out.empty() ? "" : ", ") + std::string(f);
     return out;
 }
 

@@ -29,7 +29,8 @@ struct ColumnMapping {
 // consent_public, consent_photo, month and the metrics. "email" is no feed field: an e-mail
 // column whose lower-cased value becomes the id when there is no champion_id column.
 bool is_mappable_field(std::string_view field);
-std::string mappable_fields_text(); // for messages: "champion_id, email, name, ..."
+std::vector<std::string_view> mappable_fields(); // in that order
+std::string mappable_fields_text();              // for messages: "champion_id, email, name, ..."
 
 struct Preset {
     std::string_view name;

@@ -1,5 +1,6 @@
 #include "feed_check.hpp"
 
+#include "db_feed.hpp"
 #include "feed_validate.hpp"
 
 #include <algorithm>
@@ -102,8 +103,7 @@ FeedCheck check_feed_source(const SyncConfig& config, const model::Organisation&
     }
     auto parsed = parse_document(fetched.kind, fetched.body, defaults, &check.report);
     if (!parsed) {
-        check.outcome = SyncOutcome::rejected;
-        if (check.report.problems.empty()) check.report.problems.push_back(parsed.error().message);
+        check.outcome = SyncOutcome::rejected; // parse_document has listed the problems
         return check;
     }
     check.feed = std::move(parsed).value();
@@ -130,7 +130,7 @@ std::string describe_feed_check(const FeedCheck& check, std::size_t preview_rows
     const auto& problems = check.report.problems;
     if (problems.empty()) return out + "Problems: none; a screen can sync this source.\n";
     out += "Problems: " + std::to_string(problems.size()) +
-           (problems.size() >= 50 ? " (the first 50)" : "") +
+           (problems.size() >= db::kMaxProblems ? " (the first " + std::to_string(db::kMaxProblems) + ")" : "") +
            "; a sync would refuse the whole source and change nothing:\n";
     for (const auto& p : problems) out += "  " + p + "\n";
     return out;

@@ -25,8 +25,6 @@ namespace {
 using Json = nlohmann::json;
 using OrderedJson = nlohmann::ordered_json; // keeps the spec's field order when writing
 
-// Below 2^53 every integer is exact in a double, so a float like 3.0 can stand for an integer.
-constexpr double kMaxExactInteger = 9007199254740992.0;
 
 // ---------------------------------------------------------------- reading
 //

@@ -410,6 +410,10 @@ std::string too_large_message(std::int64_t max, std::string_view got) {
     return "too large (at most " + std::to_string(max) + "), got " + std::string(got);
 }
 
+bool is_http_url(std::string_view s) {
+    return starts_with_no_case(s, "http://") || starts_with_no_case(s, "https://");
+}
+
 std::string format_number(double value) {
     if (std::isnan(value)) return "NaN";
     if (std::isinf(value)) return value < 0 ? "-infinity" : "infinity";

@@ -47,6 +47,12 @@ std::string quote_for_message(std::string_view s);
 // and validate_feed say it after the place.
 std::string too_large_message(std::int64_t max, std::string_view got);
 
+// An http:// or https:// URL, the scheme in any case (RFC 3986 3.1): what a photo may name.
+bool is_http_url(std::string_view s);
+
+// Below 2^53 every integer is exact in a double, so a double like 3.0 can stand for a count.
+inline constexpr double kMaxExactInteger = 9007199254740992.0;
+
 // A number as people write it: "3", "12.5", "1e+300"; the shortest form that reads back the same.
 std::string format_number(double value);
 

@@ -45,7 +45,7 @@ db::Cell to_cell(const xlsx::Workbook& book, const xlsx::Cell& c) {
     switch (c.type) {
     case xlsx::CellType::number:
         // Below 2^53 an integral number is exact: an integer, as a database would type it.
-        if (std::trunc(c.number) == c.number && std::fabs(c.number) <= 9007199254740992.0) {
+        if (std::trunc(c.number) == c.number && std::fabs(c.number) <= kMaxExactInteger) {
             out.type = CellType::integer;
             out.integer = static_cast<std::int64_t>(c.number);
             out.text = std::to_string(out.integer);

@@ -1,10 +1,10 @@
 #include "photo_cache.hpp"
 
+#include "feed_validate.hpp"
 #include "http_client.hpp"
 #include "photo_files.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -15,13 +15,8 @@ namespace {
 
 constexpr const char* kStateSuffix = ".meta";
 
-// Schemes are case-insensitive (RFC 3986 3.1): "HTTPS://" is a URL, as validate_feed and the
-// sources already take it.
-bool is_url(const std::string& s) {
-    std::string scheme = s.substr(0, 8);
-    for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return scheme.starts_with("http://") || scheme.starts_with("https://");
-}
+// As validate_feed takes a photo's URL: "HTTPS://" too.
+bool is_url(const std::string& s) { return is_http_url(s); }
 
 std::int64_t unix_seconds(std::chrono::system_clock::time_point t) {
     return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();

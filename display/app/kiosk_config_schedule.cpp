@@ -165,9 +165,7 @@ void check_columns(const toml::node& node, const std::string& path, std::optiona
         report(problems, node, path, "expected a table, got " + std::string(type_name(node)));
         return;
     }
-    std::vector<std::string_view> fields = {"champion_id", "email", "name", "team", "photo",
-                                            "consent_internal", "consent_public", "consent_photo", "month"};
-    fields.insert(fields.end(), model::kMetricNames.begin(), model::kMetricNames.end());
+    const std::vector<std::string_view> fields = sync::mappable_fields();
     sync::ColumnNames columns;
     const std::size_t before = problems.size();
     for (auto&& [key, value] : *table) {
